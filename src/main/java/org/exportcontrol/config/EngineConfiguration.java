@@ -1,0 +1,51 @@
+package org.exportcontrol.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.exportcontrol.deployment.DeploymentGuard;
+import org.exportcontrol.deployment.LineReportingBpmnParse;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Engine settings that cannot be written as properties. The rest of the hardening is in
+ * application.yaml under {@code camunda.bpm}, where an operator can read it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+  @Bean
+  ProcessBeans processBeans(ApplicationContext context) {
+    return new ProcessBeans(context);
+  }
+
+  @Bean
+  DeploymentGuard deploymentGuard(ProcessBeans processBeans) {
+    return new DeploymentGuard(processBeans::names);
+  }
+
+  /** Restricts expressions to the allow-listed beans and installs the deployment guard. */
+  @Bean
+  ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
+      DeploymentGuard guard) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // The factory bean already made an expression manager that sees every bean; replace it.
+        configuration.setBeans(processBeans);
+        configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(guard);
+        configuration.setCustomPreBPMNParseListeners(listeners);
+        configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
+      }
+    };
+  }
+}

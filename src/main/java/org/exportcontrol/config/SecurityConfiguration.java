@@ -1,0 +1,124 @@
+package org.exportcontrol.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.exportcontrol.identity.CamundaAuthenticationProvider;
+import org.exportcontrol.identity.EngineIdentityFilter;
+import org.exportcontrol.identity.Groups;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what.
+ *
+ * <ul>
+ *   <li>/api/**, /actuator/**, /demo/**, /v3/api-docs: HTTP Basic against Camunda's identity service,
+ *       stateless, with the caller set as the engine's authenticated user.</li>
+ *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
+ *       engine user so that Camunda's authorizations apply per user and group.</li>
+ *   <li>/camunda/**: the webapps' own session login and CSRF protection.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  private final ObjectMapper objectMapper = new ObjectMapper();
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaAuthenticationProvider provider,
+      IdentityService identityService) throws Exception {
+    http.securityMatcher(paths("/api/**", "/actuator/**", "/demo/**", "/v3/api-docs", "/v3/api-docs/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
+            .anyRequest().authenticated())
+        .authenticationProvider(provider)
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless HTTP Basic with JSON bodies: no cookie for a forged request to ride on.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /** The webapps and /engine-rest bring their own authentication (see class comment). */
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+    // Jersey serves /engine-rest outside Spring MVC, so match on plain paths, not MVC mappings.
+    http.securityMatcher(paths("/camunda/**", "/engine-rest/**", "/", "/error"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+    return http.build();
+  }
+
+  /** Anything else (there is nothing else today) is refused rather than left open. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain denyEverythingElse(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+        .exceptionHandling(e -> e.accessDeniedHandler(forbidden()).authenticationEntryPoint(unauthorized()))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> engineRestAuthentication(JerseyApplicationPath restPath) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("camunda-auth");
+    registration.setFilter(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(restPath.getUrlMapping());
+    registration.setOrder(1);
+    return registration;
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
+  }
+
+  private AuthenticationEntryPoint unauthorized() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Cyber Export Control\"");
+      writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with your user name and password");
+    };
+  }
+
+  private AccessDeniedHandler forbidden() {
+    return (request, response, e) ->
+        writeProblem(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request");
+  }
+
+  private void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,158 @@
+package org.exportcontrol.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Refuses, at deploy time, every BPMN construct that would run code the project has not reviewed:
+ * script tasks and scripts anywhere, connectors, {@code camunda:class}, and expressions that call
+ * anything but the {@link org.exportcontrol.config.ProcessBean} beans and the engine's built-in
+ * functions.
+ *
+ * <p>It runs inside the engine's parser, so it guards every way in: the folder deployment, the
+ * admin redeploy and the Modeler's deploy through /engine-rest. A refusal is a parse error, which
+ * /engine-rest answers with 400 and the parser's message.
+ */
+public class DeploymentGuard extends AbstractBpmnParseListener {
+
+  static final Set<String> CAMUNDA_NAMESPACES = Set.of(
+      "http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+
+  /** Functions that the engine itself registers; they read state, they run no project code. */
+  static final Set<String> ENGINE_FUNCTIONS = Set.of(
+      "currentUser", "currentUserGroups", "now", "dateTime", "S", "XML", "JSON",
+      "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod");
+
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
+  /** An identifier followed by '(': a function or method call. */
+  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+  private static final Pattern ENGINE_OBJECT_ACCESS = Pattern.compile("(?<![\\w.])(execution|task)\\s*[.\\[]");
+
+  private final Supplier<Set<String>> allowedBeans;
+
+  public DeploymentGuard(Supplier<Set<String>> allowedBeans) {
+    this.allowedBeans = allowedBeans;
+  }
+
+  @Override
+  public void parseRootElement(Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {
+    List<Violation> violations = new ArrayList<>();
+    inspect(rootElement, violations);
+    if (!violations.isEmpty()) {
+      StringBuilder message = new StringBuilder("Refused by the deployment guard:");
+      for (Violation v : violations) {
+        message.append("\n  line ").append(v.element().getLine()).append(": ").append(v.problem());
+      }
+      throw new BpmnParseException(message.toString(), violations.get(0).element());
+    }
+  }
+
+  private void inspect(Element element, List<Violation> violations) {
+    String tag = element.getTagName();
+    boolean camunda = element.getUri() != null && CAMUNDA_NAMESPACES.contains(element.getUri());
+    String where = describe(element);
+
+    if ("scriptTask".equals(tag) && !camunda) {
+      violations.add(new Violation(element, where + ": script tasks are not allowed"));
+    }
+    if (camunda && "script".equals(tag)) {
+      violations.add(new Violation(element, where + ": scripts are not allowed (listener or input/output mapping)"));
+    }
+    if (camunda && "connector".equals(tag)) {
+      violations.add(new Violation(element, where + ": connectors are not allowed"));
+    }
+    for (String attribute : element.attributes()) {
+      // the parser keys attributes as "namespace-uri:local-name"
+      String value = element.attribute(attribute);
+      int colon = attribute.lastIndexOf(':');
+      String namespace = colon < 0 ? "" : attribute.substring(0, colon);
+      String local = attribute.substring(colon + 1);
+      // camunda:class on a task, or class="..." on a camunda:taskListener / executionListener
+      boolean codeAttribute = CAMUNDA_NAMESPACES.contains(namespace) || (namespace.isEmpty() && camunda);
+      if (codeAttribute && "class".equals(local)) {
+        violations.add(new Violation(element, where + ": Java classes are not allowed (class=\"" + value
+            + "\"); use a delegate expression naming an allowed bean"));
+      } else if (codeAttribute && "delegateExpression".equals(local)) {
+        checkDelegateExpression(element, where, value, violations);
+      } else {
+        checkExpressions(element, where, value, violations);
+      }
+    }
+    if (element.getText() != null && !element.getText().isBlank()) {
+      checkExpressions(element, where, element.getText(), violations);
+    }
+    for (Element child : element.elements()) {
+      inspect(child, violations);
+    }
+  }
+
+  private void checkDelegateExpression(Element element, String where, String value, List<Violation> violations) {
+    Matcher m = EXPRESSION.matcher(value == null ? "" : value.trim());
+    if (!m.matches() || !m.group(1).trim().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      violations.add(new Violation(element, where + ": a delegate expression must name one bean, like ${sendEmail}"));
+      return;
+    }
+    String bean = m.group(1).trim();
+    if (!allowedBeans.get().contains(bean)) {
+      violations.add(new Violation(element, where + ": bean '" + bean + "' is not allowed in diagrams; allowed: "
+          + allowedBeans.get()));
+    }
+  }
+
+  private void checkExpressions(Element element, String where, String value, List<Violation> violations) {
+    if (value == null || !(value.contains("${") || value.contains("#{"))) {
+      return;
+    }
+    Matcher expression = EXPRESSION.matcher(value);
+    while (expression.find()) {
+      String body = expression.group(1);
+      if (body.contains("getClass") || body.matches("(?s).*\\.\\s*class\\b.*")) {
+        violations.add(new Violation(element, where + ": reflection is not allowed in expressions: " + expression.group()));
+        continue;
+      }
+      Matcher call = CALL.matcher(body);
+      while (call.find()) {
+        String name = call.group(1);
+        int start = call.start(1);
+        String before = body.substring(0, start).stripTrailing();
+        if (!before.endsWith(".")) {
+          if (!ENGINE_FUNCTIONS.contains(name)) {
+            violations.add(new Violation(element, where + ": function '" + name + "' is not allowed in " + expression.group()));
+          }
+          continue;
+        }
+        // a method call: allowed only directly on an allowed bean, as in ${bean.method(...)}
+        String receiver = before.substring(0, before.length() - 1).stripTrailing();
+        Matcher root = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)$").matcher(receiver);
+        String receiverName = root.find() ? root.group(1) : null;
+        String beforeReceiver = receiverName == null ? "" :
+            receiver.substring(0, receiver.length() - receiverName.length()).stripTrailing();
+        boolean direct = receiverName != null && !beforeReceiver.endsWith(".");
+        if (!direct || !allowedBeans.get().contains(receiverName)) {
+          violations.add(new Violation(element, where + ": method '" + name + "' may only be called on an allowed bean ("
+              + allowedBeans.get() + ") in " + expression.group()));
+        }
+      }
+      if (ENGINE_OBJECT_ACCESS.matcher(body).find()) {
+        // getters on these objects lead to the engine's services and configuration
+        violations.add(new Violation(element, where + ": execution and task may only be passed to a bean: "
+            + expression.group()));
+      }
+    }
+  }
+
+  private static String describe(Element element) {
+    String id = element.attribute("id");
+    return id == null ? "<" + element.getTagName() + ">" : "'" + id + "'";
+  }
+
+  private record Violation(Element element, String problem) {}
+}

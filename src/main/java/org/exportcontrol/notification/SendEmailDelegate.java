@@ -1,0 +1,66 @@
+package org.exportcontrol.notification;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.exportcontrol.config.ProcessBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code ${sendEmail}}: sends one templated email. Use it with
+ * {@code camunda:asyncBefore="true"} and a retry cycle, so a failing SMTP server becomes retries and
+ * then an incident instead of a lost email.
+ *
+ * <p>Input parameters: {@code emailTemplate} (required), {@code emailTo} (an address) or
+ * {@code emailToUser} (a user id whose address is looked up), and {@code emailKey} (optional; the
+ * default, process instance + activity, is right unless the activity runs more than once per case).
+ * The templates see every process variable and {@code businessKey}.
+ */
+@Component("sendEmail")
+@ProcessBean
+public class SendEmailDelegate implements JavaDelegate {
+
+  private final EmailOutbox outbox;
+  private final IdentityService identityService;
+
+  public SendEmailDelegate(EmailOutbox outbox, IdentityService identityService) {
+    this.outbox = outbox;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = required(execution, "emailTemplate");
+    String to = (String) execution.getVariableLocal("emailTo");
+    if (to == null) {
+      to = emailOf(required(execution, "emailToUser"));
+    }
+    Object key = execution.getVariableLocal("emailKey");
+    String businessKey = execution.getProcessBusinessKey();
+    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    model.put("businessKey", businessKey);
+    outbox.send(new Email(
+        execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + (key == null ? "" : ":" + key),
+        to, template, model, businessKey, execution.getProcessInstanceId()));
+  }
+
+  private String emailOf(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new IllegalStateException("User '" + userId + "' has no email address");
+    }
+    return user.getEmail();
+  }
+
+  private static String required(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new IllegalStateException("Input parameter '" + name + "' is missing on activity "
+          + execution.getCurrentActivityId());
+    }
+    return s;
+  }
+}

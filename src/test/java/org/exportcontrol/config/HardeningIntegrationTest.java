@@ -1,0 +1,104 @@
+package org.exportcontrol.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import javax.script.ScriptEngineManager;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
+import org.exportcontrol.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** The settings a security review of Camunda 7 asks for, read from the running engine. */
+class HardeningIntegrationTest extends IntegrationTest {
+
+  @Autowired ProcessEngineConfigurationImpl configuration;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired ProcessBeans processBeans;
+  @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long jobLockMillis;
+
+  @Test
+  void variablesAreJsonAndJavaSerializationIsOff() {
+    assertThat(configuration.getDefaultSerializationFormat()).isEqualTo(Variables.SerializationDataFormats.JSON.getName());
+    assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+  }
+
+  @Test
+  void queriesAreBoundedAndStoredFiltersRunNoExpressions() {
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
+    assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
+    assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+  }
+
+  @Test
+  void authorizationIsOnAndTheLockOutIsDeliberate() {
+    assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+    assertThat(configuration.getLoginDelayMaxTime()).isEqualTo(60);
+    assertThat(configuration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
+  }
+
+  @Test
+  void noScriptEngineButTheEnginesOwnExpressionLanguagesIsOnTheClasspath() {
+    ScriptEngineManager engines = new ScriptEngineManager();
+    assertThat(engines.getEngineFactories()).extracting(f -> f.getClass().getName())
+        .allMatch(name -> name.startsWith("org.camunda.feel.") || name.startsWith("org.camunda.bpm.engine.impl.scripting.engine.Juel"));
+    for (String language : List.of("javascript", "js", "groovy", "python", "ruby", "kotlin")) {
+      assertThat(engines.getEngineByName(language)).as(language).isNull();
+    }
+  }
+
+  @Test
+  void expressionsSeeOnlyTheAllowListedBeans() {
+    assertThat(processBeans.names()).contains("sendEmail").doesNotContain("dataSource", "mailSender", "emailOutbox");
+    assertThat(configuration.getBeans()).isSameAs(processBeans);
+  }
+
+  @Test
+  void smtpTimeoutsAreBoundedWellUnderTheJobLockTime() {
+    for (String timeout : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+      long millis = Long.parseLong(mailSender.getJavaMailProperties().getProperty(timeout));
+      assertThat(millis).as(timeout).isPositive().isLessThanOrEqualTo(jobLockMillis / 10);
+    }
+  }
+
+  @Test
+  void theProdSwitchTurnsOnSecureCookiesAndHsts() throws IOException {
+    Binder prod = binder("application-prod.yaml");
+    assertThat(prod.bind("server.servlet.session.cookie.secure", Boolean.class).get()).isTrue();
+    assertThat(prod.bind("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class).get()).isTrue();
+    assertThat(prod.bind("camunda.bpm.webapp.session-cookie.enable-secure-cookie", Boolean.class).get()).isTrue();
+    assertThat(prod.bind("camunda.bpm.webapp.header-security.hsts-disabled", Boolean.class).get()).isFalse();
+    // and without it, the defaults stay development-friendly (plain http on localhost)
+    assertThat(binder("application.yaml").bind("camunda.bpm.webapp.header-security.hsts-disabled", Boolean.class).get())
+        .isTrue();
+  }
+
+  @Test
+  void theAdminPasswordHasNoDefaultOutsideDemo() throws IOException {
+    Binder base = binder("application.yaml");
+    assertThat(base.bind("exportcontrol.admin.password", String.class).isBound()).isFalse();
+    assertThat(binder("application-demo.yaml").bind("exportcontrol.admin.password", String.class).get()).isEqualTo("admin");
+  }
+
+  private static Binder binder(String file) throws IOException {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+    for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
+      environment.getPropertySources().addLast(source);
+    }
+    return Binder.get(environment);
+  }
+
+}

@@ -1,0 +1,185 @@
+package org.exportcontrol.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exportcontrol.support.Requests.json;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.exportcontrol.support.IntegrationTest;
+import org.exportcontrol.support.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class SecurityIntegrationTest extends IntegrationTest {
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  ProcessInstance instance;
+
+  @BeforeEach
+  void startGroupTasks() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("groupTasks").count() == 0) {
+      repositoryService.createDeployment().name("test-group-tasks")
+          .addClasspathResource("bpmn/groupTasks.bpmn").deploy();
+    }
+    instance = runtimeService.startProcessInstanceByKey("groupTasks");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    runtimeService.deleteProcessInstance(instance.getId(), "test over");
+  }
+
+  @Test
+  void everyEndpointWithoutCredentialsIsRefusedWith401() {
+    for (String path : List.of("/engine-rest/task", "/engine-rest/deployment", "/api/admin/redeploy",
+        "/api/anything", "/actuator/metrics", "/v3/api-docs", "/demo/mailbox", "/not-a-page")) {
+      ResponseEntity<String> response = rest.getForEntity(path, String.class);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    assertThat(rest.postForEntity("/api/admin/redeploy", null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void healthIsOpenButShowsDetailsOnlyToAdmins() {
+    ResponseEntity<Map> anonymous = rest.getForEntity("/actuator/health", Map.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(anonymous.getBody()).containsEntry("status", "UP").doesNotContainKey("components");
+
+    Map<String, Object> components = (Map<String, Object>) as("admin").getForEntity("/actuator/health", Map.class).getBody().get("components");
+    assertThat(components).containsKeys("db", "processEngine");
+    assertThat(as("tech").getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("admin").getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aUserSeesOnlyTheTasksOfItsGroups() {
+    List<Map<String, Object>> techTasks = tasks("tech");
+    assertThat(techTasks).extracting(t -> t.get("taskDefinitionKey")).containsExactly("techTask");
+    assertThat(tasks("legal")).extracting(t -> t.get("taskDefinitionKey")).containsExactly("legalTask");
+    assertThat(tasks("exporter")).isEmpty();
+
+    Task legalTask = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("legalTask").singleResult();
+    ResponseEntity<String> read = as("tech").getForEntity("/engine-rest/task/" + legalTask.getId(), String.class);
+    assertThat(read.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+    ResponseEntity<String> complete = as("tech").exchange("/engine-rest/task/" + legalTask.getId() + "/complete",
+        HttpMethod.POST, json("{}"), String.class);
+    assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(legalTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aCandidateClaimsAndCompletesThroughEngineRestAsItself() {
+    Task techTask = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("techTask").singleResult();
+    assertThat(as("tech").exchange("/engine-rest/task/" + techTask.getId() + "/claim", HttpMethod.POST,
+        json("{\"userId\":\"tech\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(as("tech").exchange("/engine-rest/task/" + techTask.getId() + "/complete", HttpMethod.POST,
+        json("{\"variables\":{\"technicalComments\":{\"value\":\"fine\"}}}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(techTask.getId())
+        .singleResult().getAssignee()).isEqualTo("tech");
+    // the engine recorded who completed it, which it does only for an authenticated user
+    assertThat(processEngine.getHistoryService().createUserOperationLogQuery().taskId(techTask.getId())
+        .operationType("Complete").singleResult().getUserId()).isEqualTo("tech");
+  }
+
+  @Test
+  void onlyAdminsMayDeployThroughEngineRest() {
+    ResponseEntity<String> response = as("tech").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+        Requests.multipart("tech-try.bpmn", Requests.minimalProcess("techTry")), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("techTry").count()).isZero();
+  }
+
+  @Test
+  void javaSerializedVariablesAreRefused() {
+    Task techTask = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("techTask").singleResult();
+    String body = """
+        {"value": "rO0ABXQABWhlbGxv", "type": "Object",
+         "valueInfo": {"objectTypeName": "java.lang.String",
+                       "serializationDataFormat": "application/x-java-serialized-object"}}""";
+    ResponseEntity<String> response = as("admin").exchange(
+        "/engine-rest/process-instance/" + instance.getId() + "/variables/payload", HttpMethod.PUT, json(body), String.class);
+    // Camunda's REST layer answers this engine refusal with 500 and the reason, never storing it
+    assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(response.getBody()).contains("Java serialization format is prohibited").doesNotContain("\tat ");
+    assertThat(runtimeService.getVariable(instance.getId(), "payload")).isNull();
+    assertThat(techTask).isNotNull();
+  }
+
+  @Test
+  void unboundedAndHugeQueriesAreRefused() {
+    assertThat(as("admin").getForEntity("/engine-rest/task?maxResults=5000", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as("admin").getForEntity("/engine-rest/task?maxResults=2000", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /**
+   * The lock-out after failed logins is Camunda's: it locks the user until an administrator unlocks
+   * it. Work goes to groups, never to one named person, so the rest of the group carries on.
+   */
+  @Test
+  void aLockedReviewerDoesNotBlockTheGroupsWork() {
+    try {
+      for (int attempt = 1; attempt <= 10; attempt++) {
+        // step past the growing delay that follows each failed attempt
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + attempt * 120_000L));
+        assertThat(identityService.checkPassword("tech", "wrong-" + attempt)).isFalse();
+      }
+      ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 3_600_000L));
+      assertThat(identityService.checkPassword("tech", "tech")).as("tech is locked").isFalse();
+      assertThat(tasksStatus("tech")).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+      // tech2 is in the same group and completes the technical task
+      Task techTask = taskService.createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey("techTask").singleResult();
+      assertThat(as("tech2").exchange("/engine-rest/task/" + techTask.getId() + "/complete", HttpMethod.POST,
+          json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    } finally {
+      ClockUtil.reset();
+      identityService.setAuthentication("admin", List.of(Groups.ADMIN));
+      try {
+        identityService.unlockUser("tech");
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+    assertThat(identityService.checkPassword("tech", "tech")).as("unlocked by the administrator").isTrue();
+  }
+
+  private List<Map<String, Object>> tasks(String user) {
+    ResponseEntity<List<Map<String, Object>>> response = as(user).exchange(
+        "/engine-rest/task?processInstanceId=" + instance.getId() + "&firstResult=0&maxResults=50",
+        HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private HttpStatus tasksStatus(String user) {
+    return HttpStatus.valueOf(as(user).getForEntity("/engine-rest/task?maxResults=1", String.class)
+        .getStatusCode().value());
+  }
+}

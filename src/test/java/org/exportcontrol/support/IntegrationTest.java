@@ -1,0 +1,73 @@
+package org.exportcontrol.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Base of the integration tests: ONE application context for all of them (same configuration, so
+ * Spring caches it). The job executor is off so that tests run jobs themselves and see every step;
+ * mail goes to a GreenMail server on port 3025 that the mail tests start; processes/ and forms/ are
+ * copied to target/it-folders so that tests may change them without touching the real ones.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=" + IntegrationTest.SMTP_PORT,
+    "camunda.bpm.job-execution.enabled=false",
+    "exportcontrol.processes-dir=" + IntegrationTest.FOLDERS + "/processes",
+    "exportcontrol.forms-dir=" + IntegrationTest.FOLDERS + "/forms"})
+public abstract class IntegrationTest {
+
+  public static final int SMTP_PORT = 3025;
+  public static final String FOLDERS = "target/it-folders";
+
+  static {
+    copyFolder(Path.of("processes"), Path.of(FOLDERS, "processes"));
+    copyFolder(Path.of("forms"), Path.of(FOLDERS, "forms"));
+  }
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected TestRestTemplate rest;
+
+  @BeforeEach
+  void bindEngineToAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  /** A client that logs in as a demo user (password = user name). */
+  protected TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, user);
+  }
+
+  private static void copyFolder(Path from, Path to) {
+    try {
+      if (Files.exists(to)) {
+        try (Stream<Path> old = Files.walk(to)) {
+          old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(to);
+      if (Files.isDirectory(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
+          for (Path file : files.filter(Files::isRegularFile).toList()) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
