@@ -1,7 +1,7 @@
 package org.exportcontrol.support;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.exportcontrol.CyberExportControlApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,17 +14,21 @@ public final class Boot {
 
   private Boot() {}
 
+  /** @param args {@code --name=value} arguments; they override the defaults here. */
   public static ConfigurableApplicationContext start(String profiles, String... args) {
-    List<String> all = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=1",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--spring.jmx.enabled=false"));
-    all.addAll(List.of(args));
+    Map<String, String> properties = new LinkedHashMap<>(Map.of(
+        "server.port", "0",
+        "spring.mail.host", "127.0.0.1",
+        "spring.mail.port", "1",
+        "camunda.bpm.generate-unique-process-engine-name", "true",
+        "camunda.bpm.job-execution.enabled", "false",
+        "spring.jmx.enabled", "false"));
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      properties.put(arg.substring(2, equals), arg.substring(equals + 1));
+    }
     return new SpringApplicationBuilder(CyberExportControlApplication.class)
         .profiles(profiles.split(","))
-        .run(all.toArray(String[]::new));
+        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
 }
