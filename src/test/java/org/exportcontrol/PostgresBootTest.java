@@ -65,6 +65,9 @@ class PostgresBootTest {
   }
 
   private static boolean hasFolderFiles() throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of("processes"))) {
+      return false;
+    }
     try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("processes"))) {
       return files.anyMatch(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"));
     }
