@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -28,9 +30,7 @@ import org.springframework.test.context.TestExecutionListeners;
     "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=" + IntegrationTest.SMTP_PORT,
-    "camunda.bpm.job-execution.enabled=false",
-    "exportcontrol.processes-dir=" + IntegrationTest.FOLDERS + "/processes",
-    "exportcontrol.forms-dir=" + IntegrationTest.FOLDERS + "/forms"})
+    "camunda.bpm.job-execution.enabled=false"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
@@ -39,9 +39,13 @@ public abstract class IntegrationTest {
   public static final int SMTP_PORT = 3025;
   public static final String FOLDERS = "target/it-folders";
 
-  static {
+  /** Runs before the shared context starts (a static initializer could run after it). */
+  @DynamicPropertySource
+  static void copyOfTheFolders(DynamicPropertyRegistry registry) {
     copyFolder(Path.of("processes"), Path.of(FOLDERS, "processes"));
     copyFolder(Path.of("forms"), Path.of(FOLDERS, "forms"));
+    registry.add("exportcontrol.processes-dir", () -> FOLDERS + "/processes");
+    registry.add("exportcontrol.forms-dir", () -> FOLDERS + "/forms");
   }
 
   @Autowired protected ProcessEngine processEngine;
