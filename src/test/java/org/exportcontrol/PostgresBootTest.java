@@ -6,23 +6,26 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.exportcontrol.deployment.FolderDeployer;
 import org.exportcontrol.support.Boot;
+import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole application on a real PostgreSQL: Flyway and the engine's schema, the folder deployment,
- * and a process instance run to its end by the job executor, email included.
+ * and the license path (application, three reviews, decision, license, emails) run to its end with
+ * the job executor on.
  */
 class PostgresBootTest {
 
@@ -31,7 +34,7 @@ class PostgresBootTest {
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   @Test
-  void theApplicationRunsAProcessToItsEndOnPostgres() throws Exception {
+  void theLicensePathRunsToItsEndOnPostgres() throws Exception {
     try (Postgres postgres = Postgres.freshDatabase();
         ConfigurableApplicationContext app = Boot.start("demo,postgres",
             "--spring.datasource.url=" + postgres.url(),
@@ -43,33 +46,43 @@ class PostgresBootTest {
           .startsWith("PostgreSQL");
       RepositoryService repository = app.getBean(RepositoryService.class);
       assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
-          .as("processes/ and forms/ deployed").isEqualTo(hasFolderFiles() ? 1 : 0);
+          .as("processes/ and forms/ deployed").isEqualTo(1);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("exportLicenseReview").count()).isEqualTo(1);
 
-      repository.createDeployment().name("test-email-notice").addClasspathResource("bpmn/emailNotice.bpmn").deploy();
-      ProcessInstance instance = app.getBean(RuntimeService.class).startProcessInstanceByKey("emailNotice", "EXP-PG-1",
-          Map.of("recipient", "exporter", "title", "On PostgreSQL", "message", "Hello"));
-      TaskService tasks = app.getBean(TaskService.class);
-      tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+      String port = app.getEnvironment().getProperty("local.server.port");
+      TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+      LicenseReviewDriver driver = new LicenseReviewDriver(app.getBean(ProcessEngine.class), rest);
+      Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));
+      String id = (String) submitted.get("id");
+      String instance = driver.processInstanceOf((String) submitted.get("reference"));
+      driver.complete("tech", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
+      driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
+      driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
+          Map.of("foreignAffairsRecommendation", "APPROVE"));
+      driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "APPROVE"));
 
       HistoryService history = app.getBean(HistoryService.class);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count() == 0
-          && System.nanoTime() < deadline) {
+      while ((history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 0
+          || smtp.getReceivedMessages().length < 2) && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count())
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count())
           .as("ended by the job executor").isEqualTo(1);
-      assertThat(smtp.getReceivedMessages()).hasSize(1);
-      assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("EXP-PG-1: On PostgreSQL");
+      Map<String, Object> view = driver.view("exporter", id);
+      assertThat(view).containsEntry("status", "APPROVED");
+      String license = (String) ((Map<?, ?>) view.get("license")).get("number");
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).map(PostgresBootTest::subject).toList())
+          .containsExactlyInAnyOrder(submitted.get("reference") + ": application received",
+              submitted.get("reference") + ": approved, license " + license);
     }
   }
 
-  private static boolean hasFolderFiles() throws java.io.IOException {
-    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of("processes"))) {
-      return false;
-    }
-    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("processes"))) {
-      return files.anyMatch(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"));
+  private static String subject(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

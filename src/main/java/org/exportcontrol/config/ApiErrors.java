@@ -1,37 +1,116 @@
 package org.exportcontrol.config;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the project's API as application/problem+json. Spring MVC's own exceptions (malformed
- * JSON, wrong media type, ...) are mapped by the base class; anything unexpected is logged here and
- * answered without internals.
+ * Errors of the project's API as application/problem+json ({@code status}, {@code title},
+ * {@code detail}; validation errors add {@code errors: [{field, message}]}). Spring MVC's own
+ * exceptions (wrong media type: 415, ...) are mapped by the base class; anything unexpected is logged
+ * here and answered without internals.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return withErrors(e.violations());
+  }
+
+  @ExceptionHandler(ResourceNotFoundException.class)
+  ProblemDetail notFound(ResourceNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your groups do not allow this request");
-    problem.setTitle("Forbidden");
-    return problem;
+    log.warn("Refused by the engine's authorization: {}", e.getMessage());
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request");
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error in the API", e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "The request could not be completed; it has been logged");
-    problem.setTitle("Internal error");
+  }
+
+  /** Malformed JSON, a value of the wrong type, an unknown field: 400, naming the field where known. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+      }
+    }
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping);
+      String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+          : mapping instanceof InvalidFormatException format ? "has a value of the wrong type or format: " + format.getValue()
+          : "has a value of the wrong type";
+      return ResponseEntity.badRequest().body(withErrors(List.of(new FieldViolation(field, message))));
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
+        "The body is not valid JSON"));
+  }
+
+  private static String path(JsonMappingException mapping) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : mapping.getPath()) {
+      if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      } else {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      }
+    }
+    return path.toString();
+  }
+
+  private static ProblemDetail withErrors(List<FieldViolation> violations) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        violations.size() + " field(s) are not valid");
+    problem.setProperty("errors", violations.stream()
+        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    return problem;
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
     return problem;
   }
 }

@@ -1,5 +1,6 @@
 package org.exportcontrol.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -9,16 +10,23 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.exportcontrol.deployment.DeploymentGuard;
 import org.exportcontrol.deployment.LineReportingBpmnParse;
+import org.exportcontrol.review.TaskRules;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine settings that cannot be written as properties. The rest of the hardening is in
+ * Engine settings that cannot be written as properties: the beans diagrams may use, the deployment
+ * guard, and the task rules ({@link TaskRules}). The rest of the hardening is in
  * application.yaml under {@code camunda.bpm}, where an operator can read it.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
+
+  @Bean
+  Clock clock() {
+    return new EngineClock();
+  }
 
   @Bean
   ProcessBeans processBeans(ApplicationContext context) {
@@ -33,7 +41,7 @@ public class EngineConfiguration {
   /** Restricts expressions to the allow-listed beans and installs the deployment guard. */
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      DeploymentGuard guard) {
+      DeploymentGuard guard, TaskRules taskRules) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -43,8 +51,11 @@ public class EngineConfiguration {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(guard);
+        listeners.add(taskRules);
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
+        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new RuleViolationUnwrapper()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(List.of(new RuleViolationUnwrapper()));
       }
     };
   }

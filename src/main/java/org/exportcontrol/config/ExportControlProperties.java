@@ -1,6 +1,8 @@
 package org.exportcontrol.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param formsDir folder holding the Camunda Forms ({@code *.form})
  * @param admin the administrator account created on start-up
  * @param mail sender settings of outgoing email
+ * @param sla deadlines of the processes (ISO-8601 durations)
+ * @param license license settings
  */
 @ConfigurationProperties("exportcontrol")
 public record ExportControlProperties(
     @DefaultValue("processes") Path processesDir,
     @DefaultValue("forms") Path formsDir,
     @DefaultValue Admin admin,
-    @DefaultValue Mail mail) {
+    @DefaultValue Mail mail,
+    @DefaultValue Sla sla,
+    @DefaultValue License license) {
 
   /**
    * @param password has no default on purpose: outside the demo profile it must come from configuration
@@ -26,4 +32,15 @@ public record ExportControlProperties(
       @DefaultValue("admin@exportcontrol.example") String email) {}
 
   public record Mail(@DefaultValue("Cyber Export Control <no-reply@exportcontrol.example>") String from) {}
+
+  /**
+   * @param applicantResponse how long an applicant has to answer a question before the application is withdrawn
+   * @param applicantReminder how long before that deadline the applicant is reminded, once
+   * @param reviewReminder how long a review may stay open before its group is reminded, once
+   */
+  public record Sla(@DefaultValue("P30D") Duration applicantResponse, @DefaultValue("P5D") Duration applicantReminder,
+      @DefaultValue("P5D") Duration reviewReminder) {}
+
+  /** @param validity how long a license is valid from the day it is issued */
+  public record License(@DefaultValue("P2Y") Period validity) {}
 }

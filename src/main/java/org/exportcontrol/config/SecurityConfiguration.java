@@ -5,6 +5,9 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -43,7 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-  private final ObjectMapper objectMapper = new ObjectMapper();
+  private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
 
   @Bean
   @Order(1)
@@ -53,6 +56,9 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
+            .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw"))
+            .hasAuthority(Groups.APPLICANTS)
+            .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
@@ -98,6 +104,42 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  private static String[] everyone() {
+    return Stream.concat(Stream.of(Groups.ADMIN, Groups.APPLICANTS), Groups.STAFF.stream()).toArray(String[]::new);
+  }
+
+  private static RequestMatcher post(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .map(p -> (RequestMatcher) builder.matcher(HttpMethod.POST, p)).toList());
+  }
+
+  /**
+   * Applicants work through the project's API only: /engine-rest would give them the engine's view
+   * of every company's cases, which their engine authorizations (needed to start and correlate
+   * their own) must not be read as allowing.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestForStaffOnly(JerseyApplicationPath restPath, IdentityService identityService) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("engine-rest-staff-only");
+    registration.setFilter((request, response, chain) -> {
+      var authentication = identityService.getCurrentAuthentication();
+      List<String> groups = authentication == null || authentication.getGroupIds() == null
+          ? List.of() : authentication.getGroupIds();
+      boolean staff = groups.contains(Groups.ADMIN) || groups.stream().anyMatch(Groups.STAFF::contains);
+      if (authentication != null && !staff) {
+        writeProblem((HttpServletResponse) response, HttpStatus.FORBIDDEN,
+            "The engine's REST API is for staff; applicants use /api/applications");
+        return;
+      }
+      chain.doFilter(request, response);
+    });
+    registration.addUrlPatterns(restPath.getUrlMapping());
+    registration.setOrder(2);
+    return registration;
+  }
+
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
     return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
@@ -115,10 +157,10 @@ public class SecurityConfiguration {
         writeProblem(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request");
   }
 
-  private void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+  static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
+    OBJECT_MAPPER.writeValue(response.getOutputStream(), Map.of(
+        "type", "about:blank", "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
   }
 }

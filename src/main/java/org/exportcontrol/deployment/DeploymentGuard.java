@@ -34,7 +34,10 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
   /** An identifier followed by '(': a function or method call. */
   private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
-  private static final Pattern ENGINE_OBJECT_ACCESS = Pattern.compile("(?<![\\w.])(execution|task)\\s*[.\\[]");
+  private static final Pattern ENGINE_OBJECT_ACCESS =
+      Pattern.compile("(?<![\\w.])(execution|task)\\s*(?:\\[|\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*)");
+  private static final Set<String> SAFE_PROPERTIES =
+      Set.of("processBusinessKey", "businessKey", "processInstanceId", "id", "currentActivityId", "taskDefinitionKey");
 
   private final Supplier<Set<String>> allowedBeans;
 
@@ -141,10 +144,15 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
               + allowedBeans.get() + ") in " + expression.group()));
         }
       }
-      if (ENGINE_OBJECT_ACCESS.matcher(body).find()) {
-        // getters on these objects lead to the engine's services and configuration
-        violations.add(new Violation(element, where + ": execution and task may only be passed to a bean: "
-            + expression.group()));
+      Matcher access = ENGINE_OBJECT_ACCESS.matcher(body);
+      while (access.find()) {
+        // getters on these objects lead to the engine's services and configuration; a few plain values are fine
+        boolean chained = access.end() < body.length() && ".[(".indexOf(body.charAt(access.end())) >= 0;
+        if (access.group(2) == null || !SAFE_PROPERTIES.contains(access.group(2)) || chained) {
+          violations.add(new Violation(element, where + ": execution and task may only be passed to a bean "
+              + "or read for " + SAFE_PROPERTIES + ": " + expression.group()));
+          break;
+        }
       }
     }
   }

@@ -90,7 +90,13 @@ public class FolderDeployer {
     } catch (ParseException e) {
       throw new DeploymentRefusedException(describe(e), e);
     } catch (ProcessEngineException e) {
-      throw new DeploymentRefusedException("Cannot deploy " + resources.keySet() + ": " + e.getMessage(), e);
+      // e.g. a DMN table that is well-formed XML but not valid DMN: the engine names the file, the
+      // innermost cause says the line and the problem
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new DeploymentRefusedException(e.getMessage() + (root == e ? "" : " " + root.getMessage()), e);
     }
 
     if (previous != null && previous.getId().equals(deployment.getId())) {

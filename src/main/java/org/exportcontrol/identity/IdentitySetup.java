@@ -3,6 +3,7 @@ package org.exportcontrol.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -72,6 +74,15 @@ public class IdentitySetup implements ApplicationRunner {
     for (Resource resource : Resources.values()) {
       grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
     }
+    // Applicants start their own reviews and answer questions, always through the project's API, which
+    // checks that the case is theirs; /engine-rest is closed to them (SecurityConfiguration).
+    grant(Groups.APPLICANTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    for (String process : List.of("exportLicenseReview", "applicantInformationRequest")) {
+      for (Permission permission : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+        grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, process, permission);
+      }
+    }
     for (String staff : Groups.STAFF) {
       grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(staff, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -105,17 +116,20 @@ public class IdentitySetup implements ApplicationRunner {
     }
   }
 
+  /** Adds the permission to the group's one authorization on that resource (Camunda allows one per group and resource). */
   void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-    boolean present = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-    if (!present) {
-      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
-      authorizationService.saveAuthorization(authorization);
+    } else if (authorization.isPermissionGranted(permission)) {
+      return;
     }
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
   }
 
   /**

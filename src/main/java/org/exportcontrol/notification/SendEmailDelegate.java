@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  * {@code camunda:asyncBefore="true"} and a retry cycle, so a failing SMTP server becomes retries and
  * then an incident instead of a lost email.
  *
- * <p>Input parameters: {@code emailTemplate} (required), {@code emailTo} (an address) or
- * {@code emailToUser} (a user id whose address is looked up), and {@code emailKey} (optional; the
+ * <p>Input parameters: {@code emailTemplate} (required), one of {@code emailTo} (an address),
+ * {@code emailToUser} (a user id whose address is looked up) or {@code emailToGroup} (every member of
+ * the group, one email each), and {@code emailKey} (optional; the
  * default, process instance + activity, is right unless the activity runs more than once per case).
  * The templates see every process variable and {@code businessKey}.
  */
@@ -34,17 +35,31 @@ public class SendEmailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String template = required(execution, "emailTemplate");
+    Object key = execution.getVariableLocal("emailKey");
+    String baseKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+        + (key == null ? "" : ":" + key);
+    String businessKey = execution.getProcessBusinessKey();
+    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    model.put("businessKey", businessKey);
+
+    Object group = execution.getVariableLocal("emailToGroup");
+    if (group instanceof String groupId && !groupId.isBlank()) {
+      // one email per member, each with its own key, so a retry after a partial failure sends only the rest
+      for (User member : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 1000)) {
+        if (member.getEmail() != null && !member.getEmail().isBlank()) {
+          Map<String, Object> personal = new HashMap<>(model);
+          personal.put("recipientName", member.getFirstName());
+          outbox.send(new Email(baseKey + ":" + member.getId(), member.getEmail(), template, personal, businessKey,
+              execution.getProcessInstanceId()));
+        }
+      }
+      return;
+    }
     String to = (String) execution.getVariableLocal("emailTo");
     if (to == null) {
       to = emailOf(required(execution, "emailToUser"));
     }
-    Object key = execution.getVariableLocal("emailKey");
-    String businessKey = execution.getProcessBusinessKey();
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
-    model.put("businessKey", businessKey);
-    outbox.send(new Email(
-        execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + (key == null ? "" : ":" + key),
-        to, template, model, businessKey, execution.getProcessInstanceId()));
+    outbox.send(new Email(baseKey, to, template, model, businessKey, execution.getProcessInstanceId()));
   }
 
   private String emailOf(String userId) {

@@ -7,33 +7,45 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Base of the integration tests: ONE application context for all of them (same configuration, so
  * Spring caches it). The job executor is off so that tests run jobs themselves and see every step;
  * mail goes to a GreenMail server on port 3025 that the mail tests start; processes/ and forms/ are
- * copied to target/it-folders so that tests may change them without touching the real ones.
+ * copied to target/it-folders so that tests may change them without touching the real ones. Process
+ * test coverage is recorded for every test class (target/process-test-coverage).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=" + IntegrationTest.SMTP_PORT,
-    "camunda.bpm.job-execution.enabled=false",
-    "exportcontrol.processes-dir=" + IntegrationTest.FOLDERS + "/processes",
-    "exportcontrol.forms-dir=" + IntegrationTest.FOLDERS + "/forms"})
+    "camunda.bpm.job-execution.enabled=false"})
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class IntegrationTest {
 
   public static final int SMTP_PORT = 3025;
   public static final String FOLDERS = "target/it-folders";
 
-  static {
+  /** Runs before the shared context starts (a static initializer could run after it). */
+  @DynamicPropertySource
+  static void copyOfTheFolders(DynamicPropertyRegistry registry) {
     copyFolder(Path.of("processes"), Path.of(FOLDERS, "processes"));
     copyFolder(Path.of("forms"), Path.of(FOLDERS, "forms"));
+    registry.add("exportcontrol.processes-dir", () -> FOLDERS + "/processes");
+    registry.add("exportcontrol.forms-dir", () -> FOLDERS + "/forms");
   }
 
   @Autowired protected ProcessEngine processEngine;

@@ -1,0 +1,71 @@
+package org.exportcontrol.application;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.exportcontrol.config.Violations;
+import org.exportcontrol.identity.CurrentUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The applicant API. Which groups may call what is in the security configuration. */
+@RestController
+@RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Applications", description = "Export license applications (group applicants; staff groups read all)")
+class ApplicationController {
+
+  private final ApplicationService service;
+
+  ApplicationController(ApplicationService service) {
+    this.service = service;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Apply for an export license",
+      description = "Screens the application at once; the answer carries the screening outcome. "
+          + "The exporting company is the caller's.")
+  ResponseEntity<ApplicationView> submit(@RequestBody ApplicationRequest request) {
+    ApplicationView view = service.submit(request, CurrentUser.get());
+    return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+        .buildAndExpand(view.id()).toUri()).body(view);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One application (another company's answers 404)")
+  ApplicationView get(@PathVariable String id) {
+    return service.get(id, CurrentUser.get());
+  }
+
+  @GetMapping
+  @Operation(summary = "The caller's applications (staff: all), newest first")
+  ApplicationPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Violations v = new Violations();
+    if (page < 0) {
+      v.add("page", "must be 0 or more");
+    }
+    if (size < 1 || size > 100) {
+      v.add("size", "must be between 1 and 100");
+    }
+    v.throwIfAny();
+    return service.list(CurrentUser.get(), page, size);
+  }
+
+  @PostMapping(path = "/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Answer an open request", description = "409 when no such request is open.")
+  ApplicationView respond(@PathVariable String id, @RequestBody ResponseRequest response) {
+    return service.respond(id, response, CurrentUser.get());
+  }
+
+  @PostMapping("/{id}/withdraw")
+  @Operation(summary = "Withdraw the application", description = "Open tasks end at once; 409 once decided.")
+  ApplicationView withdraw(@PathVariable String id) {
+    return service.withdraw(id, CurrentUser.get());
+  }
+}

@@ -1,0 +1,180 @@
+package org.exportcontrol.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.exportcontrol.config.ConflictException;
+import org.exportcontrol.config.ForbiddenException;
+import org.exportcontrol.config.ResourceNotFoundException;
+import org.exportcontrol.identity.Companies;
+import org.exportcontrol.identity.CurrentUser;
+import org.exportcontrol.license.LicenseRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applicant's side of the export license review. Each method is one transaction with the process
+ * steps it triggers: the automated screening runs inside {@link #submit}, so the answer carries its
+ * outcome, and a failure anywhere stores nothing.
+ */
+@Service
+public class ApplicationService {
+
+  public static final String PROCESS_KEY = "exportLicenseReview";
+  public static final String MESSAGE_RESPONSE = "ApplicantResponded";
+  public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+  public static final String SCREENING_STEP = "screening";
+
+  private final ApplicationRepository applications;
+  private final InformationRequestRepository requests;
+  private final LicenseRepository licenses;
+  private final ApplicationValidator validator;
+  private final ReferenceNumbers references;
+  private final Companies companies;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
+      LicenseRepository licenses, ApplicationValidator validator, ReferenceNumbers references, Companies companies,
+      RuntimeService runtimeService, Clock clock) {
+    this.applications = applications;
+    this.requests = requests;
+    this.licenses = licenses;
+    this.validator = validator;
+    this.references = references;
+    this.companies = companies;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public ApplicationView submit(ApplicationRequest request, CurrentUser caller) {
+    validator.validate(request);
+    Group company = companies.companyOf(caller.userId())
+        .orElseThrow(() -> new ForbiddenException("User " + caller.userId() + " belongs to no exporting company"));
+    ApplicationRequest.Product p = request.product();
+    ApplicationRequest.EndUser e = request.endUser();
+    ApplicationRequest.EndUseCertificate c = request.endUseCertificate();
+    ApplicationRequest.ContractValue v = request.contractValue();
+    Application application = new Application(
+        UUID.randomUUID().toString(), references.next("EXP"), ApplicationStatus.IN_REVIEW, now(),
+        caller.userId(), company.getId(), company.getName(),
+        p.name(), p.category(), p.controlEntry(), p.description(), p.remoteShutdownCapable(),
+        e.name(), e.type(), e.country(), null,
+        request.declaredPurposes().stream()
+            .map(x -> new Application.Purpose(x.kind(), x.act(), x.offence(), x.maxPenaltyYears())).toList(),
+        c == null ? null : c.signatory(), c == null ? null : c.signedOn(),
+        c == null ? null : c.prohibitedUsesAcknowledged(),
+        v == null ? null : v.amount(), v == null ? null : v.currency(),
+        null, List.of(), null, List.of(), null, null, null, null);
+    applications.insert(application);
+    String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, application.reference(),
+        Map.of("applicationId", application.id(), "submittedBy", caller.userId())).getId();
+    applications.setProcessInstance(application.id(), processInstanceId);
+    return view(application.id());
+  }
+
+  @Transactional(readOnly = true)
+  public ApplicationView get(String id, CurrentUser caller) {
+    return view(accessible(id, caller).id());
+  }
+
+  @Transactional(readOnly = true)
+  public ApplicationPage list(CurrentUser caller, int page, int size) {
+    String company = caller.isStaff() ? null : companies.companyOf(caller.userId()).map(Group::getId).orElse("");
+    List<ApplicationView> content = applications.page(company, page, size).stream().map(this::view).toList();
+    long total = applications.count(company);
+    return new ApplicationPage(content, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  @Transactional
+  public ApplicationView respond(String id, ResponseRequest response, CurrentUser caller) {
+    Application application = accessible(id, caller);
+    validator.validate(response);
+    InformationRequest request = requests.find(id, response.requestId())
+        .filter(InformationRequest::isOpen)
+        .orElseThrow(() -> new ConflictException("No open request " + response.requestId() + " on " + application.reference()));
+    if (application.status().isClosed() || !requests.answer(request.id(), response.message(), caller.userId(), now())) {
+      throw new ConflictException("Request " + request.id() + " is no longer open");
+    }
+    if (response.endUseCertificate() != null) {
+      applications.updateCertificate(id, response.endUseCertificate());
+    }
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE_RESPONSE)
+          .processInstanceVariableEquals("requestId", request.id())
+          .setVariable("answer", response.message())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Request " + request.id() + " is no longer awaited");
+    }
+    // The screening sets the status itself when it runs again; a review question only pauses the case.
+    if (!SCREENING_STEP.equals(request.askedByStep())
+        && applications.find(id).orElseThrow().status() == ApplicationStatus.INFORMATION_REQUESTED
+        && requests.open(id).isEmpty()) {
+      applications.updateStatus(id, ApplicationStatus.IN_REVIEW);
+    }
+    return view(id);
+  }
+
+  @Transactional
+  public ApplicationView withdraw(String id, CurrentUser caller) {
+    Application application = accessible(id, caller);
+    if (application.status().isClosed()) {
+      throw new ConflictException(application.reference() + " is " + application.status() + " and cannot be withdrawn");
+    }
+    applications.updateStatus(id, ApplicationStatus.WITHDRAWN);
+    requests.closeAll(id);
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWN)
+          .processInstanceId(application.processInstanceId())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException(application.reference() + " is no longer in review");
+    }
+    return view(id);
+  }
+
+  /** The application if the caller may see it; another company's is reported as not found. */
+  private Application accessible(String id, CurrentUser caller) {
+    Application application = applications.find(id)
+        .orElseThrow(() -> new ResourceNotFoundException("No application " + id));
+    if (!caller.isStaff() && !companies.companyOf(caller.userId())
+        .map(company -> company.getId().equals(application.exporterCompany())).orElse(false)) {
+      throw new ResourceNotFoundException("No application " + id);
+    }
+    return application;
+  }
+
+  private ApplicationView view(String id) {
+    return view(applications.find(id).orElseThrow());
+  }
+
+  private ApplicationView view(Application a) {
+    return new ApplicationView(
+        a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
+        new ApplicationView.Product(a.productName(), a.productCategory(), a.productControlEntry(),
+            a.productDescription(), a.productRemoteShutdownCapable()),
+        new ApplicationView.EndUser(a.endUserName(), a.endUserType(), a.endUserCountry()),
+        a.countryTier(), a.declaredPurposes(),
+        a.hasCertificate() ? new ApplicationView.Certificate(a.certificateSignatory(), a.certificateSignedOn(),
+            a.certificateProhibitedUsesAcknowledged()) : null,
+        a.contractAmount() == null ? null : new ApplicationView.ContractValue(a.contractAmount(), a.contractCurrency()),
+        a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons()),
+        requests.open(a.id()).stream()
+            .map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
+        a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
+            a.decisionRationale(), a.decidedAt()),
+        licenses.findByApplication(a.id()).map(l -> new ApplicationView.LicenseSummary(l.licenseNumber(), l.status(),
+            l.validFrom(), l.validUntil(), l.conditions())).orElse(null));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,11 @@
+package org.exportcontrol.application;
+
+/** Where an application stands. Public contract. */
+public enum ApplicationStatus {
+  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN;
+
+  /** Decided or withdrawn: nothing more happens to the application. */
+  public boolean isClosed() {
+    return this == APPROVED || this == REJECTED || this == WITHDRAWN;
+  }
+}

@@ -1,0 +1,51 @@
+package org.exportcontrol.application;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Table {@code information_request}. */
+@Repository
+public class InformationRequestRepository {
+
+  private final JdbcClient jdbc;
+
+  public InformationRequestRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public String open(String applicationId, String askedByStep, String question, OffsetDateTime askedAt) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+            insert into information_request (id, application_id, asked_by_step, question, asked_at, status)
+            values (?, ?, ?, ?, ?, 'OPEN')""")
+        .params(id, applicationId, askedByStep, question, askedAt).update();
+    return id;
+  }
+
+  public Optional<InformationRequest> find(String applicationId, String requestId) {
+    return jdbc.sql("select * from information_request where id = ? and application_id = ?")
+        .params(requestId, applicationId).query(InformationRequest.class).optional();
+  }
+
+  public List<InformationRequest> open(String applicationId) {
+    return jdbc.sql("select * from information_request where application_id = ? and status = 'OPEN' order by asked_at")
+        .param(applicationId).query(InformationRequest.class).list();
+  }
+
+  /** Marks the request answered; false when it was no longer open (answered or closed meanwhile). */
+  public boolean answer(String requestId, String answer, String answeredBy, OffsetDateTime answeredAt) {
+    return jdbc.sql("""
+            update information_request set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ?
+            where id = ? and status = 'OPEN'""")
+        .params(answer, answeredBy, answeredAt, requestId).update() == 1;
+  }
+
+  public void closeAll(String applicationId) {
+    jdbc.sql("update information_request set status = 'CLOSED' where application_id = ? and status = 'OPEN'")
+        .param(applicationId).update();
+  }
+}

@@ -1,0 +1,9 @@
+package org.exportcontrol.config;
+
+/** Answered 403 with the reason. */
+public class ForbiddenException extends RuntimeException {
+
+  public ForbiddenException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,75 @@
+package org.exportcontrol.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Collects every bad field of a request before anything is stored, so one answer names them all.
+ * Enum values arrive as strings and are checked here, so that an unknown value is reported with the
+ * other errors instead of stopping the JSON parser at the first one.
+ */
+public class Violations {
+
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private final List<FieldViolation> found = new ArrayList<>();
+
+  public void add(String field, String message) {
+    found.add(new FieldViolation(field, message));
+  }
+
+  public boolean required(String field, Object value) {
+    if (value == null) {
+      add(field, "is required");
+      return false;
+    }
+    return true;
+  }
+
+  /** A required text of min..max characters (after trimming blanks at both ends it must not be empty). */
+  public void text(String field, String value, int min, int max) {
+    if (min > 0 && !required(field, value)) {
+      return;
+    }
+    if (value == null) {
+      return;
+    }
+    if (min > 0 && value.isBlank()) {
+      add(field, "must not be blank");
+    } else if (value.length() < min || value.length() > max) {
+      add(field, "must be " + min + " to " + max + " characters long");
+    }
+  }
+
+  public <E extends Enum<E>> void oneOf(String field, String value, Class<E> type) {
+    if (!required(field, value)) {
+      return;
+    }
+    if (Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.name().equals(value))) {
+      add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+          .collect(Collectors.joining(", ")));
+    }
+  }
+
+  public void country(String field, String value) {
+    if (required(field, value) && !COUNTRIES.contains(value)) {
+      add(field, "must be an ISO 3166-1 alpha-2 country code, such as DE");
+    }
+  }
+
+  public void integer(String field, Integer value, int min, int max) {
+    if (required(field, value) && (value < min || value > max)) {
+      add(field, "must be between " + min + " and " + max);
+    }
+  }
+
+  public void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new InvalidRequestException(found);
+    }
+  }
+}

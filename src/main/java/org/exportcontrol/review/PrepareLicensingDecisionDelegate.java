@@ -1,0 +1,47 @@
+package org.exportcontrol.review;
+
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.config.ProcessBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${prepareLicensingDecision}}: after the three reviews, gathers every reviewer's conditions
+ * into the suggested license conditions (pre-filled as {@code licenseConditions} in the officer's
+ * form) and marks the application AWAITING_DECISION.
+ */
+@Component("prepareLicensingDecision")
+@ProcessBean
+public class PrepareLicensingDecisionDelegate implements JavaDelegate {
+
+  private final ReviewRecords records;
+  private final ApplicationRepository applications;
+
+  public PrepareLicensingDecisionDelegate(ReviewRecords records, ApplicationRepository applications) {
+    this.records = records;
+    this.applications = applications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String applicationId = (String) execution.getVariable("applicationId");
+    String conditions = records.latest(applicationId, ReviewSteps.REVIEWS).stream()
+        .filter(r -> Recommendation.APPROVE_WITH_CONDITIONS.name().equals(r.outcome()))
+        .map(r -> label(r.step()) + ": " + r.comments())
+        .collect(Collectors.joining("\n"));
+    execution.setVariable("suggestedConditions", conditions);
+    execution.setVariable("licenseConditions", conditions);
+    applications.updateStatus(applicationId, ApplicationStatus.AWAITING_DECISION);
+  }
+
+  private static String label(String step) {
+    return switch (step) {
+      case ReviewSteps.TECHNICAL -> "Technical";
+      case ReviewSteps.LEGAL -> "Legal";
+      default -> "Foreign affairs";
+    };
+  }
+}

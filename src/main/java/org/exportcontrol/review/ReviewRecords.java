@@ -1,0 +1,45 @@
+package org.exportcontrol.review;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Table {@code review}: every recommendation and decision, who gave it and when. */
+@Repository
+public class ReviewRecords {
+
+  private final JdbcClient jdbc;
+
+  public ReviewRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(String applicationId, String step, String outcome, String comments, String completedBy,
+      OffsetDateTime completedAt) {
+    jdbc.sql("""
+            insert into review (application_id, step, outcome, comments, completed_by, completed_at)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(applicationId, step, outcome, comments, completedBy, completedAt).update();
+  }
+
+  /** Everyone who completed one of these steps of the application, at any time. */
+  public Set<String> completers(String applicationId, List<String> steps) {
+    return new TreeSet<>(jdbc.sql("select distinct completed_by from review where application_id = :id and step in (:steps)")
+        .param("id", applicationId).param("steps", steps).query(String.class).list());
+  }
+
+  /** The latest outcome and comments of each step, in the order given. */
+  public List<Entry> latest(String applicationId, List<String> steps) {
+    return jdbc.sql("""
+            select step, outcome, comments, completed_by, completed_at from review r
+            where application_id = :id and step in (:steps)
+              and id = (select max(id) from review x where x.application_id = r.application_id and x.step = r.step)""")
+        .param("id", applicationId).param("steps", steps).query(Entry.class).list().stream()
+        .sorted(java.util.Comparator.comparingInt(e -> steps.indexOf(e.step()))).toList();
+  }
+
+  public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {}
+}

@@ -1,0 +1,70 @@
+package org.exportcontrol.screening;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.config.ProcessBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${recordScreening}}: turns the screening table's hits into the outcome. Any REJECTED hit
+ * rejects with every rejection reason; otherwise an INCOMPLETE hit asks the applicant; no hit passes.
+ * Records tier, outcome and status (and, for a rejection, the decision) on the application, and sets
+ * {@code screeningOutcome} for the gateway.
+ */
+@Component("recordScreening")
+@ProcessBean
+public class RecordScreeningDelegate implements JavaDelegate {
+
+  public static final String REJECTED = "REJECTED";
+  public static final String INCOMPLETE = "INCOMPLETE";
+  public static final String PASSED = "PASSED";
+
+  private final ApplicationRepository applications;
+  private final Clock clock;
+
+  public RecordScreeningDelegate(ApplicationRepository applications, Clock clock) {
+    this.applications = applications;
+    this.clock = clock;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    String applicationId = (String) execution.getVariable("applicationId");
+    String tier = (String) execution.getVariable("countryTier");
+    List<Map<String, Object>> hits = (List<Map<String, Object>>) execution.getVariable("screeningResults");
+    // the raw table result served its purpose; the outcome is recorded below
+    execution.removeVariable("screeningResults");
+
+    List<String> rejections = reasons(hits, REJECTED);
+    List<String> missing = reasons(hits, INCOMPLETE);
+    String outcome = !rejections.isEmpty() ? REJECTED : !missing.isEmpty() ? INCOMPLETE : PASSED;
+    List<String> reasons = REJECTED.equals(outcome) ? rejections : missing;
+    ApplicationStatus status = switch (outcome) {
+      case REJECTED -> ApplicationStatus.REJECTED;
+      case INCOMPLETE -> ApplicationStatus.INFORMATION_REQUESTED;
+      default -> ApplicationStatus.IN_REVIEW;
+    };
+    applications.recordScreening(applicationId, tier, outcome, reasons, status);
+    if (REJECTED.equals(outcome)) {
+      applications.recordDecision(applicationId, status, REJECTED, reasons,
+          "Rejected by the automated screening: " + String.join(", ", reasons), OffsetDateTime.now(clock), "screening");
+    }
+    execution.setVariable("screeningOutcome", outcome);
+    execution.setVariable("decisionReasons", String.join(",", reasons));
+  }
+
+  private static List<String> reasons(List<Map<String, Object>> hits, String outcome) {
+    return hits == null ? List.of() : hits.stream()
+        .filter(hit -> outcome.equals(hit.get("outcome")))
+        .map(hit -> String.valueOf(hit.get("reason")))
+        .distinct()
+        .toList();
+  }
+}

@@ -1,0 +1,519 @@
+package org.exportcontrol.review;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.exportcontrol.support.LicenseReviewDriver.application;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.exportcontrol.support.IntegrationTest;
+import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.Requests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every path of exportLicenseReview and applicantInformationRequest, driven as the users drive them:
+ * applicants through the API, reviewers and officers completing tasks as themselves, emails through
+ * a real SMTP server. The last check asserts that every flow node of both diagrams was passed.
+ */
+class ExportLicenseReviewProcessTest extends IntegrationTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  static ProcessEngine engineForCoverage;
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+
+  LicenseReviewDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LicenseReviewDriver(processEngine, rest);
+    engineForCoverage = processEngine;
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void standardTierApplicationApprovedByAllIsLicensed() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    Assertions.assertThat(submitted).containsEntry("status", "IN_REVIEW").containsEntry("countryTier", "STANDARD");
+    Assertions.assertThat((String) submitted.get("reference")).matches("EXP-\\d{4}-\\d{6}");
+    Assertions.assertThat(submitted.get("screening")).isEqualTo(Map.of("outcome", "PASSED", "reasons", List.of()));
+    String id = (String) submitted.get("id");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview", "sendReceivedEmail");
+    Assertions.assertThat(driver.task(instance.getId(), "technicalReview").getName()).isEqualTo("Technical review");
+    assertThat(driver.task(instance.getId(), "legalReview")).hasCandidateGroup("legal-reviewers");
+    assertThat(driver.task(instance.getId(), "foreignAffairsReview")).hasCandidateGroup("foreign-affairs-reviewers");
+
+    reviewAll(instance, "APPROVE", "APPROVE", "APPROVE");
+    assertThat(instance).isWaitingAt("licensingDecision").variables()
+        .containsEntry("suggestedOutcome", "APPROVE").containsEntry("suggestedConditions", "");
+    Assertions.assertThat(driver.view("exporter", id)).containsEntry("status", "AWAITING_DECISION");
+
+    driver.complete("officer", driver.task(instance.getId(), "licensingDecision"),
+        withVariables("licensingDecision", "APPROVE", "licenseConditions", "Report every deployment yearly"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("issueLicense", "sendApprovalEmail", "licenseIssued", "receivedEmailSent")
+        .hasNotPassed("countersignDecision");
+
+    Map<String, Object> view = driver.view("exporter", id);
+    Assertions.assertThat(view).containsEntry("status", "APPROVED");
+    Map<?, ?> decision = (Map<?, ?>) view.get("decision");
+    Assertions.assertThat(decision.get("outcome")).isEqualTo("APPROVED");
+    Assertions.assertThat(decision.get("decidedAt")).isNotNull();
+    Map<?, ?> license = (Map<?, ?>) view.get("license");
+    Assertions.assertThat((String) license.get("number")).matches("LIC-\\d{4}-\\d{6}");
+    Assertions.assertThat(license.get("status")).isEqualTo("ACTIVE");
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    Assertions.assertThat(license.get("validFrom")).isEqualTo(today.toString());
+    Assertions.assertThat(license.get("validUntil")).isEqualTo(today.plusYears(2).toString());
+    Assertions.assertThat(license.get("conditions")).isEqualTo("Report every deployment yearly");
+
+    String reference = (String) view.get("reference");
+    Assertions.assertThat(subjects()).containsExactlyInAnyOrder(reference + ": application received",
+        reference + ": approved, license " + license.get("number"));
+    MimeMessage approval = mail(reference + ": approved");
+    Assertions.assertThat(approval.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("exporter@demo-cyber.example");
+    Assertions.assertThat(GreenMailUtil.getBody(approval)).contains((String) license.get("number"),
+        today.plusYears(2).toString(), "Report every deployment yearly");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": application received")))
+        .contains("Interceptor &lt;X&gt;").doesNotContain("Interceptor <X></span>");
+  }
+
+  @Test
+  void screeningRejectsWithEveryReasonThatApplies() throws Exception {
+    String json = application("RU").replace("\"LAW_ENFORCEMENT\"", "\"PRIVATE_COMPANY\"")
+        .replace("\"maxPenaltyYears\": 12", "\"maxPenaltyYears\": 5").replace("\"remoteShutdownCapable\": true",
+            "\"remoteShutdownCapable\": false");
+    Map<String, Object> submitted = driver.submit("exporter", json);
+    Assertions.assertThat(submitted).containsEntry("status", "REJECTED").containsEntry("countryTier", "NOT_ELIGIBLE");
+    Assertions.assertThat(submitted.get("screening")).isEqualTo(Map.of("outcome", "REJECTED", "reasons", List.of(
+        "END_USER_NOT_GOVERNMENT", "COUNTRY_NOT_ELIGIBLE", "OFFENCE_BELOW_SERIOUS_THRESHOLD", "REMOTE_SHUTDOWN_REQUIRED")));
+    Map<?, ?> decision = (Map<?, ?>) submitted.get("decision");
+    Assertions.assertThat(decision.get("outcome")).isEqualTo("REJECTED");
+    Assertions.assertThat((List<?>) decision.get("reasons")).hasSize(4);
+
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("sendScreeningRejectionEmail", "rejectedAtScreening")
+        .hasNotPassed("startReviews");
+    String reference = (String) submitted.get("reference");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": rejected")))
+        .contains("END_USER_NOT_GOVERNMENT,COUNTRY_NOT_ELIGIBLE,OFFENCE_BELOW_SERIOUS_THRESHOLD,REMOTE_SHUTDOWN_REQUIRED");
+  }
+
+  @Test
+  void aMissingCertificateIsAskedForAndTheResponseRerunsTheScreening() throws Exception {
+    String json = application("DE").replaceAll(",\\s*\"endUseCertificate\": \\{[^}]*}", "");
+    Map<String, Object> submitted = driver.submit("exporter", json);
+    Assertions.assertThat(submitted).containsEntry("status", "INFORMATION_REQUESTED");
+    Assertions.assertThat(submitted.get("screening"))
+        .isEqualTo(Map.of("outcome", "INCOMPLETE", "reasons", List.of("END_USE_CERTIFICATE_MISSING")));
+    List<?> open = (List<?>) submitted.get("openRequests");
+    Assertions.assertThat(open).hasSize(1);
+    String requestId = (String) ((Map<?, ?>) open.get(0)).get("requestId");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    assertThat(instance).isWaitingAt("requestEndUseCertificate");
+    driver.runAsyncJobs(instance.getId());
+    String reference = (String) submitted.get("reference");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": information requested")))
+        .contains("end-use certificate", requestId);
+
+    // an answer without a certificate: screened again, asked again
+    ResponseEntity<Map<String, Object>> first = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/responses",
+        "{\"requestId\": \"" + requestId + "\", \"message\": \"It is being signed\"}");
+    Assertions.assertThat(first.getStatusCode().value()).isEqualTo(200);
+    Assertions.assertThat(first.getBody()).containsEntry("status", "INFORMATION_REQUESTED");
+    String secondRequest = (String) ((Map<?, ?>) ((List<?>) first.getBody().get("openRequests")).get(0)).get("requestId");
+    Assertions.assertThat(secondRequest).isNotEqualTo(requestId);
+
+    ResponseEntity<Map<String, Object>> answered = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/responses",
+        "{\"requestId\": \"" + secondRequest + "\", \"message\": \"Signed certificate attached\", "
+            + "\"endUseCertificate\": {\"signatory\": \"Minister\", \"signedOn\": \"2026-02-01\", "
+            + "\"prohibitedUsesAcknowledged\": true}}");
+    Assertions.assertThat(answered.getBody()).containsEntry("status", "IN_REVIEW");
+    Assertions.assertThat((List<?>) answered.getBody().get("openRequests")).isEmpty();
+    Assertions.assertThat(answered.getBody().get("screening")).isEqualTo(Map.of("outcome", "PASSED", "reasons", List.of()));
+    assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview");
+    assertThat(instance).hasPassed("loadScreeningFacts", "requestEndUseCertificate");
+
+    // the answered request is not open any more
+    Assertions.assertThat(driver.post("exporter", "/api/applications/" + submitted.get("id") + "/responses",
+        "{\"requestId\": \"" + secondRequest + "\", \"message\": \"again\"}").getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void noAnswerInTimeBringsOneReminderAndThenWithdrawsTheApplication() throws Exception {
+    String json = application("DE").replaceAll(",\\s*\"endUseCertificate\": \\{[^}]*}", "");
+    Map<String, Object> submitted = driver.submit("exporter", json);
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.runAsyncJobs(instance.getId());
+    String reference = (String) submitted.get("reference");
+
+    var reminder = driver.timer(instance.getId(), "applicantReminderDue");
+    assertDueDaysAfterCreation(reminder, 25);
+    var deadline = driver.timer(instance.getId(), "applicantResponseDeadline");
+    assertDueDaysAfterCreation(deadline, 30);
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(26).toMillis()));
+    processEngine.getManagementService().executeJob(reminder.getId());
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(subjects()).contains(reference + ": reminder, your answer is due soon");
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(31).toMillis()));
+    processEngine.getManagementService().executeJob(deadline.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("applicantResponseOverdue", "withdrawForNoResponse",
+        "sendNoResponseWithdrawalEmail", "withdrawnForNoResponse");
+    Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
+    Assertions.assertThat(view).containsEntry("status", "WITHDRAWN");
+    Assertions.assertThat((List<?>) view.get("openRequests")).isEmpty();
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": withdrawn"))).contains("no answer");
+    Assertions.assertThat(subjects().stream().filter(s -> s.contains("reminder"))).hasSize(1);
+  }
+
+  @Test
+  void aReviewersQuestionPausesOnlyThatReviewAndTheAnswerComesBackToIt() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.complete("legal", driver.task(instance.getId(), "legalReview"),
+        withVariables("legalRecommendation", "REQUEST_INFORMATION", "legalComments", "Which court authorises use?"));
+
+    Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
+    Assertions.assertThat(view).containsEntry("status", "INFORMATION_REQUESTED");
+    Map<?, ?> open = (Map<?, ?>) ((List<?>) view.get("openRequests")).get(0);
+    Assertions.assertThat(open.get("question")).isEqualTo("Which court authorises use?");
+    assertThat(instance).isWaitingAt("technicalReview", "foreignAffairsReview", "askLegalQuestion");
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(GreenMailUtil.getBody(mail(submitted.get("reference") + ": information requested")))
+        .contains("Which court authorises use?");
+
+    // the other reviews go on meanwhile
+    driver.complete("tech", driver.task(instance.getId(), "technicalReview"),
+        withVariables("technicalRecommendation", "APPROVE"));
+
+    ResponseEntity<Map<String, Object>> answered = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/responses",
+        "{\"requestId\": \"" + open.get("requestId") + "\", \"message\": \"The investigating judge\"}");
+    Assertions.assertThat(answered.getBody()).containsEntry("status", "IN_REVIEW");
+    assertThat(instance).isWaitingAt("legalReview", "foreignAffairsReview").variables()
+        .containsEntry("legalAnswer", "The investigating judge");
+    Assertions.assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("legalReview").count()).isEqualTo(2);
+  }
+
+  @Test
+  void twoQuestionsAtOnceKeepTheApplicationWaitingUntilBothAreAnswered() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    String id = (String) submitted.get("id");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.complete("tech", driver.task(instance.getId(), "technicalReview"), withVariables(
+        "technicalRecommendation", "REQUEST_INFORMATION", "technicalComments", "How is remote shutdown triggered?"));
+    driver.complete("foreign", driver.task(instance.getId(), "foreignAffairsReview"), withVariables(
+        "foreignAffairsRecommendation", "REQUEST_INFORMATION", "foreignAffairsComments", "Which ministry oversees the police?"));
+    assertThat(instance).isWaitingAt("askTechnicalQuestion", "askForeignAffairsQuestion", "legalReview");
+    List<?> open = (List<?>) driver.view("exporter", id).get("openRequests");
+    Assertions.assertThat(open).hasSize(2);
+
+    for (Object request : open) {
+      Map<?, ?> question = (Map<?, ?>) request;
+      driver.post("exporter", "/api/applications/" + id + "/responses",
+          "{\"requestId\": \"" + question.get("requestId") + "\", \"message\": \"Answer to: " + question.get("question") + "\"}");
+      boolean last = request == open.get(open.size() - 1);
+      Assertions.assertThat(driver.view("exporter", id).get("status"))
+          .isEqualTo(last ? "IN_REVIEW" : "INFORMATION_REQUESTED");
+    }
+    assertThat(instance).isWaitingAt("technicalReview", "foreignAffairsReview", "legalReview").variables()
+        .containsEntry("technicalAnswer", "Answer to: How is remote shutdown triggered?")
+        .containsEntry("foreignAffairsAnswer", "Answer to: Which ministry oversees the police?");
+  }
+
+  @Test
+  void aReviewOpenTooLongRemindsItsGroupOnceAndStays() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.runAsyncJobs(instance.getId());
+    smtp.purgeEmailFromAllMailboxes();
+
+    var timer = driver.timer(instance.getId(), "technicalReviewReminderDue");
+    assertDueDaysAfterCreation(timer, 5);
+    processEngine.getManagementService().executeJob(timer.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview")
+        .hasPassed("sendTechnicalReviewReminder", "technicalReminderSent");
+    Set<String> recipients = new HashSet<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      recipients.add(mail.getRecipients(Message.RecipientType.TO)[0].toString());
+    }
+    Assertions.assertThat(recipients).containsExactlyInAnyOrder("tech@exportcontrol.example", "tech2@exportcontrol.example");
+    Assertions.assertThat(subjects()).containsOnly(submitted.get("reference") + ": a review is waiting");
+
+    for (String review : List.of("legal", "foreignAffairs")) {
+      var reminder = driver.timer(instance.getId(), review + "ReviewReminderDue");
+      processEngine.getManagementService().executeJob(reminder.getId());
+    }
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).hasPassed("legalReminderSent", "foreignAffairsReminderSent");
+  }
+
+  @Test
+  void conflictingAdviceNeedsTheOfficersRationaleAndARefusalIsExplained() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    reviewAll(instance, "APPROVE", "REJECT", "APPROVE_WITH_CONDITIONS");
+    assertThat(instance).isWaitingAt("licensingDecision").variables().containsEntry("suggestedOutcome", "CONFLICTING");
+
+    Task decision = driver.task(instance.getId(), "licensingDecision");
+    assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decisionRationale");
+    assertThat(instance).isWaitingAt("licensingDecision");
+
+    driver.complete("officer", decision, withVariables("licensingDecision", "REJECT",
+        "decisionRationale", "The legal safeguards are insufficient"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("recordRefusal", "sendRefusalEmail", "applicationRefused");
+    Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
+    Assertions.assertThat(view).containsEntry("status", "REJECTED").containsEntry("license", null);
+    Map<?, ?> outcome = (Map<?, ?>) view.get("decision");
+    Assertions.assertThat(outcome.get("outcome")).isEqualTo("REJECTED");
+    Assertions.assertThat(outcome.get("reasons")).isEqualTo(List.of("REVIEW_REFUSED"));
+    Assertions.assertThat(outcome.get("rationale")).isEqualTo("The legal safeguards are insufficient");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(submitted.get("reference") + ": rejected")))
+        .contains("REVIEW_REFUSED", "The legal safeguards are insufficient");
+  }
+
+  @Test
+  void conditionsOfTheReviewersAreGatheredAndADepartureFromTheSuggestionNeedsARationale() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    reviewAll(instance, "APPROVE_WITH_CONDITIONS", "APPROVE", "APPROVE_WITH_CONDITIONS");
+    assertThat(instance).variables().containsEntry("suggestedOutcome", "APPROVE_WITH_CONDITIONS")
+        .containsEntry("suggestedConditions", "Technical: technical comment\nForeign affairs: foreignAffairs comment");
+
+    Task decision = driver.task(instance.getId(), "licensingDecision");
+    assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT")))
+        .isInstanceOf(FormFieldValidationException.class);
+    driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE"));
+    Map<?, ?> license = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("license");
+    Assertions.assertThat(license.get("conditions"))
+        .isEqualTo("Technical: technical comment\nForeign affairs: foreignAffairs comment");
+  }
+
+  @Test
+  void unanimousRefusalNeedsNoRationale() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    reviewAll(instance, "REJECT", "REJECT", "REJECT");
+    assertThat(instance).variables().containsEntry("suggestedOutcome", "REJECT");
+    driver.complete("officer", driver.task(instance.getId(), "licensingDecision"),
+        withVariables("licensingDecision", "REJECT"));
+    Map<?, ?> decision = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("decision");
+    Assertions.assertThat(decision.get("rationale")).isEqualTo("Refused in line with the reviewers' recommendations");
+  }
+
+  @Test
+  void reviewCommentsAreRequiredUnlessApproved() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    Task technical = driver.task(instance.getId(), "technicalReview");
+    assertThatThrownBy(() -> driver.complete("tech", technical, withVariables("technicalRecommendation", "REJECT")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("technicalComments");
+    assertThatThrownBy(() -> driver.complete("tech", technical, withVariables("technicalRecommendation", "MAYBE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("technicalRecommendation");
+    assertThat(instance).isWaitingAt("technicalReview");
+
+    // through /engine-rest, as Tasklist does: 400, and the task stays
+    ResponseEntity<Map> response = as("tech").exchange("/engine-rest/task/" + technical.getId() + "/complete",
+        HttpMethod.POST, Requests.json("{\"variables\": {\"technicalRecommendation\": {\"value\": \"REJECT\"}}}"),
+        Map.class);
+    Assertions.assertThat(response.getStatusCode().value()).isEqualTo(400);
+    Assertions.assertThat((String) response.getBody().get("message")).contains("technicalComments");
+    Assertions.assertThat(driver.task(instance.getId(), "technicalReview")).isNotNull();
+  }
+
+  @Test
+  void enhancedTierApprovalIsCountersignedByASecondOfficerAndMayBeSentBack() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("BR"));
+    Assertions.assertThat(submitted).containsEntry("countryTier", "ENHANCED");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    reviewAll(instance, "APPROVE", "APPROVE", "APPROVE");
+    driver.complete("officer", driver.task(instance.getId(), "licensingDecision"),
+        withVariables("licensingDecision", "APPROVE"));
+    assertThat(instance).isWaitingAt("countersignDecision");
+    assertThat(driver.task(instance.getId(), "countersignDecision")).hasCandidateGroup("licensing-officers");
+
+    Task countersign = driver.task(instance.getId(), "countersignDecision");
+    assertThatThrownBy(() -> driver.complete("officer", countersign, withVariables("countersignature", "APPROVE")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("Separation of duties");
+    assertThatThrownBy(() -> driver.complete("officer2", countersign, withVariables("countersignature", "REJECT")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("countersignComments");
+    driver.complete("officer2", countersign, withVariables("countersignature", "REJECT",
+        "countersignComments", "Add a condition on data retention"));
+    assertThat(instance).isWaitingAt("licensingDecision").variables()
+        .containsEntry("countersignComments", "Add a condition on data retention");
+
+    driver.complete("officer", driver.task(instance.getId(), "licensingDecision"), withVariables(
+        "licensingDecision", "APPROVE", "licenseConditions", "Delete intercepted data after 6 months"));
+    driver.complete("officer2", driver.task(instance.getId(), "countersignDecision"),
+        withVariables("countersignature", "APPROVE"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("countersignDecision", "issueLicense", "licenseIssued");
+    Map<?, ?> license = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("license");
+    Assertions.assertThat(license.get("conditions")).isEqualTo("Delete intercepted data after 6 months");
+  }
+
+  @Test
+  void aReviewerMayNotDecideTheApplicationEvenAsAdministrator() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.complete("tech2", driver.task(instance.getId(), "technicalReview"),
+        withVariables("technicalRecommendation", "APPROVE"));
+    driver.complete("admin", driver.task(instance.getId(), "legalReview"), withVariables("legalRecommendation", "APPROVE"));
+    driver.complete("foreign", driver.task(instance.getId(), "foreignAffairsReview"),
+        withVariables("foreignAffairsRecommendation", "APPROVE"));
+    Task decision = driver.task(instance.getId(), "licensingDecision");
+
+    ResponseEntity<Map> refused = as("tech2").exchange("/engine-rest/task/" + decision.getId() + "/complete",
+        HttpMethod.POST, Requests.json("{\"variables\": {\"licensingDecision\": {\"value\": \"APPROVE\"}}}"), Map.class);
+    Assertions.assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("Separation of duties");
+    assertThatThrownBy(() -> driver.complete("admin", decision, withVariables("licensingDecision", "APPROVE")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(instance).isWaitingAt("licensingDecision");
+
+    ResponseEntity<Map> decided = as("officer").exchange("/engine-rest/task/" + decision.getId() + "/complete",
+        HttpMethod.POST, Requests.json("{\"variables\": {\"licensingDecision\": {\"value\": \"APPROVE\"}}}"), Map.class);
+    Assertions.assertThat(decided.getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void anApplicantWithdrawsAndTheOpenTasksAreGoneAtOnce() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.complete("legal", driver.task(instance.getId(), "legalReview"),
+        withVariables("legalRecommendation", "REQUEST_INFORMATION", "legalComments", "Which court?"));
+    ResponseEntity<Map<String, Object>> withdrawn = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/withdraw", null);
+    Assertions.assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    Assertions.assertThat(withdrawn.getBody()).containsEntry("status", "WITHDRAWN");
+    Assertions.assertThat((List<?>) withdrawn.getBody().get("openRequests")).isEmpty();
+    Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(driver.tree(instance.getId())).hasSize(1);
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("withdrawalRequested", "sendWithdrawalConfirmation", "withdrawnByApplicant");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(submitted.get("reference") + ": withdrawn"))).contains("at your request");
+
+    Assertions.assertThat(driver.post("exporter", "/api/applications/" + submitted.get("id") + "/withdraw", null)
+        .getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void aDecidedApplicationCannotBeWithdrawn() {
+    String json = application("DE").replace("\"LAW_ENFORCEMENT\"", "\"INDIVIDUAL\"");
+    Map<String, Object> rejected = driver.submit("exporter", json);
+    ResponseEntity<Map<String, Object>> response = driver.post("exporter",
+        "/api/applications/" + rejected.get("id") + "/withdraw", null);
+    Assertions.assertThat(response.getStatusCode().value()).isEqualTo(409);
+    Assertions.assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    Assertions.assertThat(driver.view("exporter", (String) rejected.get("id"))).containsEntry("status", "REJECTED");
+  }
+
+  /** Every flow node of both diagrams was passed by the tests of this class (the coverage report says the same). */
+  @AfterAll
+  static void everyFlowNodeWasPassed() {
+    for (String key : List.of("exportLicenseReview", "applicantInformationRequest")) {
+      var definition = engineForCoverage.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(key).latestVersion().singleResult();
+      BpmnModelInstance model = engineForCoverage.getRepositoryService().getBpmnModelInstance(definition.getId());
+      Set<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+          .collect(Collectors.toSet());
+      Set<String> passed = engineForCoverage.getHistoryService().createHistoricActivityInstanceQuery()
+          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
+          .collect(Collectors.toSet());
+      Assertions.assertThat(passed).as("flow nodes of " + key + " passed by the tests").containsAll(nodes);
+    }
+  }
+
+  private void reviewAll(ProcessInstance instance, String technical, String legal, String foreignAffairs) {
+    driver.complete("tech", driver.task(instance.getId(), "technicalReview"), withVariables(
+        "technicalRecommendation", technical, "technicalComments", "technical comment"));
+    driver.complete("legal", driver.task(instance.getId(), "legalReview"), withVariables(
+        "legalRecommendation", legal, "legalComments", "legal comment"));
+    driver.complete("foreign", driver.task(instance.getId(), "foreignAffairsReview"), withVariables(
+        "foreignAffairsRecommendation", foreignAffairs, "foreignAffairsComments", "foreignAffairs comment"));
+  }
+
+  private ProcessInstance instance(String reference) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(driver.processInstanceOf(reference))
+        .singleResult();
+  }
+
+  private List<String> subjects() throws MessagingException {
+    return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private MimeMessage mail(String subjectStart) throws MessagingException {
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no email '" + subjectStart + "…' among " + subjects());
+  }
+
+  /** A timer is due the given number of days after it was created (when the task or the wait began). */
+  private static void assertDueDaysAfterCreation(org.camunda.bpm.engine.runtime.Job timer, int days) {
+    long expected = timer.getCreateTime().getTime() + Duration.ofDays(days).toMillis();
+    Assertions.assertThat(timer.getDuedate().getTime()).isCloseTo(expected, Assertions.within(2000L));
+  }
+}
