@@ -5,16 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.deployment.FolderDeployer;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,66 +37,162 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The whole application on a real PostgreSQL: Flyway and the engine's schema, the folder deployment,
- * and the license path (application, three reviews, decision, license, emails) run to its end with
- * the job executor on.
+ * The whole application on a real PostgreSQL, with the job executor on as in production: Flyway and
+ * the engine's schema, the folder deployment, the license path, and the revocation path (two reports
+ * revoking one license at once included, which PostgreSQL's row locks must serialize).
  */
 class PostgresBootTest {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetup.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()).withPerMethodLifecycle(false);
 
-  @Test
-  void theLicensePathRunsToItsEndOnPostgres() throws Exception {
-    try (Postgres postgres = Postgres.freshDatabase();
-        ConfigurableApplicationContext app = Boot.start("demo,postgres",
-            "--spring.datasource.url=" + postgres.url(),
-            "--spring.datasource.username=" + postgres.user(),
-            "--spring.datasource.password=" + postgres.password(),
-            "--spring.mail.port=" + smtp.getSmtp().getPort(),
-            "--camunda.bpm.job-execution.enabled=true")) {
-      assertThat(app.getBean(JdbcClient.class).sql("select version()").query(String.class).single())
-          .startsWith("PostgreSQL");
-      RepositoryService repository = app.getBean(RepositoryService.class);
-      assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
-          .as("processes/ and forms/ deployed").isEqualTo(1);
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("exportLicenseReview").count()).isEqualTo(1);
+  static Postgres postgres;
+  static ConfigurableApplicationContext app;
+  static LicenseReviewDriver driver;
 
-      String port = app.getEnvironment().getProperty("local.server.port");
-      TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
-      LicenseReviewDriver driver = new LicenseReviewDriver(app.getBean(ProcessEngine.class), rest);
-      Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));
-      String id = (String) submitted.get("id");
-      String instance = driver.processInstanceOf((String) submitted.get("reference"));
-      driver.complete("tech", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
-      driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
-      driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
-          Map.of("foreignAffairsRecommendation", "APPROVE"));
-      driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "APPROVE"));
+  @BeforeAll
+  static void bootOnPostgres() {
+    postgres = Postgres.freshDatabase();
+    app = Boot.start("demo,postgres",
+        "--spring.datasource.url=" + postgres.url(),
+        "--spring.datasource.username=" + postgres.user(),
+        "--spring.datasource.password=" + postgres.password(),
+        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--camunda.bpm.job-execution.enabled=true");
+    String port = app.getEnvironment().getProperty("local.server.port");
+    driver = new LicenseReviewDriver(app.getBean(ProcessEngine.class),
+        new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+  }
 
-      HistoryService history = app.getBean(HistoryService.class);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while ((history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 0
-          || smtp.getReceivedMessages().length < 2) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count())
-          .as("ended by the job executor").isEqualTo(1);
-      Map<String, Object> view = driver.view("exporter", id);
-      assertThat(view).containsEntry("status", "APPROVED");
-      String license = (String) ((Map<?, ?>) view.get("license")).get("number");
-      assertThat(Arrays.stream(smtp.getReceivedMessages()).map(PostgresBootTest::subject).toList())
-          .containsExactlyInAnyOrder(submitted.get("reference") + ": application received",
-              submitted.get("reference") + ": approved, license " + license);
+  @AfterAll
+  static void dropTheDatabase() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
-  private static String subject(jakarta.mail.internet.MimeMessage message) {
+  @Test
+  void theLicensePathRunsToItsEndOnPostgres() {
+    assertThat(app.getBean(JdbcClient.class).sql("select version()").query(String.class).single())
+        .startsWith("PostgreSQL");
+    RepositoryService repository = app.getBean(RepositoryService.class);
+    assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
+        .as("processes/ and forms/ deployed").isEqualTo(1);
+
+    Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));
+    String license = approve(submitted);
+    String instance = driver.processInstanceOf((String) submitted.get("reference"));
+    HistoryService history = app.getBean(HistoryService.class);
+    await("the review ended and both emails went out", () ->
+        history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1
+            && subjects().contains(submitted.get("reference") + ": approved, license " + license));
+    assertThat(subjects()).contains(submitted.get("reference") + ": application received");
+  }
+
+  @Test
+  void theRevocationPathRunsToItsEndAndTwoReportsRevokeOnceOnPostgres() throws Exception {
+    String license = approve(driver.submit("exporter", LicenseReviewDriver.application("FR")));
+    List<String> reports = List.of(report(license), report(license));
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    for (String reference : reports) {
+      String instance = misuseInstance(reference);
+      driver.complete("compliance", driver.task(instance, "triageMisuseReport"),
+          Map.of("credible", true, "severity", "HIGH"));
+      driver.complete("compliance", driver.task(instance, "investigateMisuse"),
+          Map.of("finding", "SUBSTANTIATED", "investigationSummary", "Confirmed"));
+    }
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<?>> decisions = List.of(
+        threads.submit(() -> decide(together, reports.get(0), "officer")),
+        threads.submit(() -> decide(together, reports.get(1), "officer2")));
+    for (Future<?> decision : decisions) {
+      decision.get(60, TimeUnit.SECONDS);
+    }
+    threads.shutdown();
+    assertThat(app.getBean(JdbcClient.class).sql("select count(*) from license_shutdown where license_number = ?")
+        .param(license).query(Long.class).single()).as("one shutdown order").isEqualTo(1);
+
+    await("the revocation notice went out",
+        () -> subjects().stream().anyMatch(s -> s.startsWith(license + ": license revoked")));
+    String revocation = runtime.createProcessInstanceQuery().processDefinitionKey("licenseRevocation")
+        .processInstanceBusinessKey(license).singleResult().getId();
+    assertThat(driver.post("exporter", "/api/licenses/" + license + "/shutdown-confirmation",
+        "{\"evidence\": \"Wiped\", \"shutdownAt\": \"" + OffsetDateTime.now(ZoneOffset.UTC).minusHours(1) + "\"}")
+        .getStatusCode().value()).isEqualTo(200);
+    driver.complete("tech", driver.task(revocation, "verifyShutdown"), Map.of("shutdownVerified", true));
+    driver.complete("foreign", driver.task(revocation, "notifyCustomerGovernment"),
+        Map.of("notifiedOn", "2026-11-29", "notificationChannel", "DIPLOMATIC_NOTE"));
+
+    Map<?, ?> shutdown = (Map<?, ?>) driver.get("exporter", "/api/licenses/" + license).getBody().get("shutdown");
+    assertThat(shutdown.get("verifiedAt")).isNotNull();
+    await("both reports closed as revoked", () -> reports.stream().allMatch(reference ->
+        "CLOSED_REVOKED".equals(app.getBean(JdbcClient.class).sql("select status from misuse_report where reference = ?")
+            .param(reference).query(String.class).single())));
+    assertThat(subjects().stream().filter(s -> s.startsWith(license + ": license revoked"))).hasSize(1);
+  }
+
+  private static String approve(Map<String, Object> submitted) {
+    String instance = driver.processInstanceOf((String) submitted.get("reference"));
+    driver.complete("tech", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
+    driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
+    driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
+        Map.of("foreignAffairsRecommendation", "APPROVE"));
+    driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "APPROVE"));
+    Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
+    assertThat(view).containsEntry("status", "APPROVED");
+    return (String) ((Map<?, ?>) view.get("license")).get("number");
+  }
+
+  private static String report(String license) {
+    var response = driver.post("compliance", "/api/misuse-reports", """
+        {"licenseNumber": "%s", "category": "POLITICAL_TARGETING", "source": "NGO", "summary": "Opposition leader hacked"}"""
+        .formatted(license));
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    return (String) response.getBody().get("reference");
+  }
+
+  private static String misuseInstance(String reference) {
+    return app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey("misuseReport")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+  }
+
+  private static Void decide(CyclicBarrier together, String reference, String officer) throws Exception {
+    var task = driver.task(misuseInstance(reference), "decideMisuseAction");
+    together.await(10, TimeUnit.SECONDS);
+    driver.complete(officer, task, Map.of("misuseAction", "REVOKE", "actionRationale", "Political targeting"));
+    return null;
+  }
+
+  private static List<String> subjects() {
+    return Arrays.stream(smtp.getReceivedMessages()).map(PostgresBootTest::subject).toList();
+  }
+
+  private static String subject(MimeMessage message) {
     try {
       return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits for work of the job executor: polls the condition, fails with the reason after 30 s. */
+  private static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 }

@@ -37,10 +37,16 @@ public record ExportControlProperties(
    * @param applicantResponse how long an applicant has to answer a question before the application is withdrawn
    * @param applicantReminder how long before that deadline the applicant is reminded, once
    * @param reviewReminder how long a review may stay open before its group is reminded, once
+   * @param suspensionReview how long a suspension lasts before a licensing officer reviews it
+   * @param shutdownDeadline how long an exporter has to shut a revoked system down, and each extension
    */
   public record Sla(@DefaultValue("P30D") Duration applicantResponse, @DefaultValue("P5D") Duration applicantReminder,
-      @DefaultValue("P5D") Duration reviewReminder) {}
+      @DefaultValue("P5D") Duration reviewReminder, @DefaultValue("P90D") Duration suspensionReview,
+      @DefaultValue("PT72H") Duration shutdownDeadline) {}
 
-  /** @param validity how long a license is valid from the day it is issued */
-  public record License(@DefaultValue("P2Y") Period validity) {}
+  /**
+   * @param validity how long a license is valid from the day it is issued
+   * @param renewalReminder how long before the end of its validity the holder is reminded, once
+   */
+  public record License(@DefaultValue("P2Y") Period validity, @DefaultValue("P60D") Period renewalReminder) {}
 }

@@ -59,6 +59,10 @@ public class SecurityConfiguration {
             .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
+            .requestMatchers(post("/api/misuse-reports")).hasAuthority(Groups.COMPLIANCE_OFFICERS)
+            .requestMatchers(paths("/api/misuse-reports/**")).hasAnyAuthority(staff())
+            .requestMatchers(post("/api/licenses/*/shutdown-confirmation")).hasAuthority(Groups.APPLICANTS)
+            .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
@@ -102,6 +106,10 @@ public class SecurityConfiguration {
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(1);
     return registration;
+  }
+
+  private static String[] staff() {
+    return Stream.concat(Stream.of(Groups.ADMIN), Groups.STAFF.stream()).toArray(String[]::new);
   }
 
   private static String[] everyone() {

@@ -35,6 +35,14 @@ public class SlaSettings {
     return sla.reviewReminder().toString();
   }
 
+  public String getSuspensionReview() {
+    return sla.suspensionReview().toString();
+  }
+
+  public Duration shutdownDeadline() {
+    return sla.shutdownDeadline();
+  }
+
   public Duration applicantResponse() {
     return sla.applicantResponse();
   }

@@ -83,6 +83,17 @@ public class IdentitySetup implements ApplicationRunner {
         grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, process, permission);
       }
     }
+    // Applicants confirm the shutdown of their revoked systems (a message to licenseRevocation).
+    for (Permission permission : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+      grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, "licenseRevocation", permission);
+    }
+    // Compliance officers file misuse reports; licensing officers start a revocation from Tasklist.
+    grant(Groups.COMPLIANCE_OFFICERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    grant(Groups.COMPLIANCE_OFFICERS, Resources.PROCESS_DEFINITION, "misuseReport", ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.LICENSING_OFFICERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    grant(Groups.LICENSING_OFFICERS, Resources.PROCESS_DEFINITION, "licenseRevocation",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     for (String staff : Groups.STAFF) {
       grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(staff, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);

@@ -1,10 +1,15 @@
 package org.exportcontrol.license;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code license}. */
+/**
+ * Table {@code license}. Every change of state is one conditional update: it happens only from a state
+ * that allows it, and of two concurrent callers exactly one wins (the other waits for the row lock,
+ * then finds the state changed and gets false).
+ */
 @Repository
 public class LicenseRepository {
 
@@ -23,8 +28,36 @@ public class LicenseRepository {
         .update();
   }
 
+  public Optional<License> find(String number) {
+    return jdbc.sql("select * from license where license_number = ?").param(number).query(License.class).optional();
+  }
+
   public Optional<License> findByApplication(String applicationId) {
     return jdbc.sql("select * from license where application_id = ?").param(applicationId)
         .query(License.class).optional();
+  }
+
+  public boolean suspend(String number, OffsetDateTime at) {
+    return jdbc.sql("update license set status = 'SUSPENDED', suspended_at = ? where license_number = ? and status = 'ACTIVE'")
+        .params(at, number).update() == 1;
+  }
+
+  public boolean reinstate(String number) {
+    return jdbc.sql("update license set status = 'ACTIVE', suspended_at = null where license_number = ? and status = 'SUSPENDED'")
+        .param(number).update() == 1;
+  }
+
+  public boolean revoke(String number, OffsetDateTime at, String reason) {
+    return jdbc.sql("""
+            update license set status = 'REVOKED', revoked_at = ?, revocation_reason = ?
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED')""")
+        .params(at, reason, number).update() == 1;
+  }
+
+  public boolean expire(String number, OffsetDateTime at) {
+    return jdbc.sql("""
+            update license set status = 'EXPIRED', expired_at = ?
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED')""")
+        .params(at, number).update() == 1;
   }
 }

@@ -3,16 +3,17 @@ package org.exportcontrol.review;
 import static org.exportcontrol.review.ReviewSteps.COUNTERSIGN;
 import static org.exportcontrol.review.ReviewSteps.LICENSING_DECISION;
 import static org.exportcontrol.review.ReviewSteps.REVIEWS;
+import static org.exportcontrol.review.TaskFields.completingUser;
+import static org.exportcontrol.review.TaskFields.oneOf;
+import static org.exportcontrol.review.TaskFields.text;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -109,33 +110,6 @@ public class TaskRules extends AbstractBpmnParseListener {
   /** APPROVE and APPROVE_WITH_CONDITIONS both suggest approving. */
   private static String direction(String suggestedOutcome) {
     return "REJECT".equals(suggestedOutcome) ? "REJECT" : "APPROVE";
-  }
-
-  /** Decisions must be attributable: a task is completed by an authenticated user, never anonymously. */
-  private static String completingUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new TaskAuthorizationViolation("Task " + task.getTaskDefinitionKey()
-          + " must be completed by an authenticated user");
-    }
-    return authentication.getUserId();
-  }
-
-  private static <E extends Enum<E>> String oneOf(DelegateTask task, String variable, Class<E> values) {
-    return oneOf(task, variable, Arrays.stream(values.getEnumConstants()).map(Enum::name).toArray(String[]::new));
-  }
-
-  private static String oneOf(DelegateTask task, String variable, String... allowed) {
-    Object value = task.getVariable(variable);
-    if (!(value instanceof String s) || !Arrays.asList(allowed).contains(s)) {
-      throw new TaskRuleViolation(variable, variable + " must be one of " + String.join(", ", allowed));
-    }
-    return s;
-  }
-
-  private static String text(DelegateTask task, String variable) {
-    Object value = task.getVariable(variable);
-    return value instanceof String s && !s.isBlank() ? s : null;
   }
 
   private static String applicationId(DelegateTask task) {

@@ -27,7 +27,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * test coverage is recorded for every test class (target/process-test-coverage).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=" + IntegrationTest.SMTP_PORT,
     "camunda.bpm.job-execution.enabled=false"})

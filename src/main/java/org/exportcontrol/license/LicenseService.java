@@ -1,0 +1,103 @@
+package org.exportcontrol.license;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.exportcontrol.application.Application;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.config.ConflictException;
+import org.exportcontrol.config.ResourceNotFoundException;
+import org.exportcontrol.config.Violations;
+import org.exportcontrol.identity.Companies;
+import org.exportcontrol.identity.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Licenses as their holders and the staff see them, and the holder's confirmation of a shutdown. */
+@Service
+public class LicenseService {
+
+  public static final String MESSAGE_SHUTDOWN_CONFIRMED = "ShutdownConfirmed";
+
+  private final LicenseRepository licenses;
+  private final ShutdownRepository shutdowns;
+  private final ApplicationRepository applications;
+  private final Companies companies;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public LicenseService(LicenseRepository licenses, ShutdownRepository shutdowns, ApplicationRepository applications,
+      Companies companies, RuntimeService runtimeService, Clock clock) {
+    this.licenses = licenses;
+    this.shutdowns = shutdowns;
+    this.applications = applications;
+    this.companies = companies;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public LicenseView get(String number, CurrentUser caller) {
+    return view(accessible(number, caller));
+  }
+
+  @Transactional
+  public LicenseView confirmShutdown(String number, ShutdownConfirmation confirmation, CurrentUser caller) {
+    License license = accessible(number, caller);
+    Violations v = new Violations();
+    if (confirmation == null) {
+      v.add("$", "a JSON body is required");
+      v.throwIfAny();
+    }
+    v.text("evidence", confirmation.evidence(), 1, 4000);
+    if (v.required("shutdownAt", confirmation.shutdownAt()) && confirmation.shutdownAt().isAfter(now())) {
+      v.add("shutdownAt", "must not be in the future");
+    }
+    v.throwIfAny();
+    Shutdown shutdown = shutdowns.find(number)
+        .orElseThrow(() -> new ConflictException("No shutdown is ordered for license " + number));
+    if (shutdown.isVerified()) {
+      throw new ConflictException("The shutdown of license " + number + " is already verified");
+    }
+    if (!shutdowns.confirm(number, now(), confirmation.shutdownAt(), confirmation.evidence(), caller.userId())) {
+      throw new ConflictException("A confirmation of license " + number + " is already awaiting verification");
+    }
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE_SHUTDOWN_CONFIRMED)
+          .processInstanceBusinessKey(number)
+          .setVariable("shutdownEvidence", confirmation.evidence())
+          .setVariable("shutdownAt", confirmation.shutdownAt().toString())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("No confirmation of license " + number + " is awaited");
+    }
+    return view(licenses.find(number).orElseThrow());
+  }
+
+  /** The license if the caller may see it: the holder's company or staff; anyone else gets 404. */
+  private License accessible(String number, CurrentUser caller) {
+    License license = licenses.find(number).orElseThrow(() -> new ResourceNotFoundException("No license " + number));
+    if (!caller.isStaff()) {
+      String company = applications.find(license.applicationId()).orElseThrow().exporterCompany();
+      if (!companies.companyOf(caller.userId()).map(g -> g.getId().equals(company)).orElse(false)) {
+        throw new ResourceNotFoundException("No license " + number);
+      }
+    }
+    return license;
+  }
+
+  private LicenseView view(License l) {
+    Application a = applications.find(l.applicationId()).orElseThrow();
+    return new LicenseView(l.licenseNumber(), LicenseStatus.valueOf(l.status()), a.reference(),
+        new LicenseView.Exporter(a.exporterName()), new LicenseView.Product(a.productName(), a.productCategory()),
+        new LicenseView.EndUser(a.endUserName(), a.endUserType(), a.endUserCountry()),
+        l.validFrom(), l.validUntil(), l.conditions(), l.suspendedAt(), l.revokedAt(), l.revocationReason(),
+        shutdowns.find(l.licenseNumber()).map(s -> new LicenseView.ShutdownView(s.orderedAt(), s.deadline(),
+            s.confirmedAt(), s.verifiedAt())).orElse(null));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,20 @@
+package org.exportcontrol.license;
+
+import org.exportcontrol.config.ProcessBean;
+import org.springframework.stereotype.Component;
+
+/** {@code ${licenseStatus.isActive(licenseNumber)}} in gateways: the license's current state, read when asked. */
+@Component("licenseStatus")
+@ProcessBean
+public class LicenseStatusCheck {
+
+  private final LicenseRepository licenses;
+
+  public LicenseStatusCheck(LicenseRepository licenses) {
+    this.licenses = licenses;
+  }
+
+  public boolean isActive(String licenseNumber) {
+    return licenses.find(licenseNumber).map(l -> LicenseStatus.ACTIVE.name().equals(l.status())).orElse(false);
+  }
+}

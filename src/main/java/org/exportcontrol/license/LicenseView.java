@@ -1,0 +1,30 @@
+package org.exportcontrol.license;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** What {@code GET /api/licenses/{number}} answers. Public contract. */
+public record LicenseView(
+    String number,
+    LicenseStatus status,
+    String applicationReference,
+    Exporter exporter,
+    Product product,
+    EndUser endUser,
+    LocalDate validFrom,
+    LocalDate validUntil,
+    String conditions,
+    OffsetDateTime suspendedAt,
+    OffsetDateTime revokedAt,
+    String revocationReason,
+    ShutdownView shutdown) {
+
+  public record Exporter(String name) {}
+
+  public record Product(String name, String category) {}
+
+  public record EndUser(String name, String type, String country) {}
+
+  public record ShutdownView(OffsetDateTime orderedAt, OffsetDateTime deadline, OffsetDateTime confirmedAt,
+      OffsetDateTime verifiedAt) {}
+}

@@ -1,0 +1,6 @@
+package org.exportcontrol.misuse;
+
+/** What a misuse report alleges. Public contract. */
+public enum MisuseCategory {
+  POLITICAL_TARGETING, JOURNALIST_OR_ACTIVIST_TARGETING, PRIVACY_LAW_VIOLATION, USE_OUTSIDE_DECLARED_PURPOSES, UNAUTHORIZED_TRANSFER, OTHER
+}

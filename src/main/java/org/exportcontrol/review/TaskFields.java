@@ -1,0 +1,55 @@
+package org.exportcontrol.review;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Reading what a user submitted with a task, for the task rules: a bad value is a {@link TaskRuleViolation}. */
+public final class TaskFields {
+
+  private TaskFields() {}
+
+  /** Decisions must be attributable: a task is completed by an authenticated user, never anonymously. */
+  public static String completingUser(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new TaskAuthorizationViolation("Task " + task.getTaskDefinitionKey()
+          + " must be completed by an authenticated user");
+    }
+    return authentication.getUserId();
+  }
+
+  public static <E extends Enum<E>> String oneOf(DelegateTask task, String variable, Class<E> values) {
+    return oneOf(task, variable, Arrays.stream(values.getEnumConstants()).map(Enum::name).toArray(String[]::new));
+  }
+
+  public static String oneOf(DelegateTask task, String variable, String... allowed) {
+    Object value = task.getVariable(variable);
+    if (!(value instanceof String s) || !Arrays.asList(allowed).contains(s)) {
+      throw new TaskRuleViolation(variable, variable + " must be one of " + String.join(", ", allowed));
+    }
+    return s;
+  }
+
+  public static boolean bool(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (!(value instanceof Boolean b)) {
+      throw new TaskRuleViolation(variable, variable + " must be true or false");
+    }
+    return b;
+  }
+
+  /** The text, or null when absent or blank. */
+  public static String text(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    return value instanceof String s && !s.isBlank() ? s : null;
+  }
+
+  public static String requiredText(DelegateTask task, String variable, String why) {
+    String value = text(task, variable);
+    if (value == null) {
+      throw new TaskRuleViolation(variable, variable + " is required" + (why == null ? "" : " " + why));
+    }
+    return value;
+  }
+}

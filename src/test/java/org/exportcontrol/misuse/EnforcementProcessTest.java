@@ -1,0 +1,497 @@
+package org.exportcontrol.misuse;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.exportcontrol.support.IntegrationTest;
+import org.exportcontrol.support.LicenseReviewDriver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every path of misuseReport, licenseRevocation and licenseExpiry, driven as compliance officers,
+ * licensing officers, reviewers and exporters drive them, with emails through a real SMTP server.
+ */
+class EnforcementProcessTest extends IntegrationTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  static ProcessEngine engineForCoverage;
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcClient jdbc;
+  LicenseReviewDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LicenseReviewDriver(processEngine, rest);
+    engineForCoverage = processEngine;
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aReportThatIsNotCredibleIsClosed() {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    Assertions.assertThat(report).containsEntry("status", "RECEIVED").containsEntry("licenseNumber", license)
+        .containsEntry("category", "JOURNALIST_OR_ACTIVIST_TARGETING").containsEntry("finding", null);
+    Assertions.assertThat((String) report.get("reference")).matches("MR-\\d{4}-\\d{6}");
+    ProcessInstance instance = instance(report);
+    assertThat(instance).isWaitingAt("triageMisuseReport");
+    assertThat(driver.tasks().createTaskQuery().processInstanceId(instance.getId()).singleResult())
+        .hasCandidateGroup("compliance-officers");
+
+    driver.complete("compliance", task(instance, "triageMisuseReport"), withVariables("credible", false));
+    assertThat(instance).isEnded().hasPassed("closeNotCredible", "closedNotCredible");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_NOT_CREDIBLE");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+  }
+
+  @Test
+  void aCriticalReportSuspendsAtOnceAndAnUnsubstantiatedFindingLiftsTheSuspension() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    driver.complete("compliance", task(instance, "triageMisuseReport"),
+        withVariables("credible", true, "severity", "CRITICAL"));
+    Map<String, Object> suspended = licenseView(license, "exporter");
+    Assertions.assertThat(suspended).containsEntry("status", "SUSPENDED");
+    Assertions.assertThat(suspended.get("suspendedAt")).isNotNull();
+    Assertions.assertThat(reportView(report)).containsEntry("status", "UNDER_INVESTIGATION");
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": license suspended pending an investigation")))
+        .contains((String) report.get("reference"));
+
+    driver.complete("compliance", task(instance, "investigateMisuse"), withVariables(
+        "finding", "UNSUBSTANTIATED", "investigationSummary", "The source confused two deployments"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("suspendLicenseInterim", "sendInterimSuspensionEmail",
+        "liftInterimSuspension", "sendSuspensionLiftedEmail", "unsubstantiatedSuspensionLifted");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE").containsEntry("suspendedAt", null);
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_UNSUBSTANTIATED")
+        .containsEntry("finding", "UNSUBSTANTIATED");
+    Assertions.assertThat(subjects()).contains(license + ": suspension lifted");
+  }
+
+  @Test
+  void aHighSeverityReportFoundUnsubstantiatedLeavesTheLicenseAlone() {
+    String license = driver.license("DE");
+    ProcessInstance instance = instance(report(license));
+    triage(instance, "HIGH");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+    driver.complete("compliance", task(instance, "investigateMisuse"),
+        withVariables("finding", "UNSUBSTANTIATED", "investigationSummary", "No evidence"));
+    assertThat(instance).isEnded().hasPassed("closeUnsubstantiated", "closedUnsubstantiated")
+        .hasNotPassed("suspendLicenseInterim", "liftInterimSuspension");
+  }
+
+  @Test
+  void aWarningLiftsAnInterimSuspensionAndIsSentToTheExporter() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    triage(instance, "CRITICAL");
+    assertThat(instance).isWaitingAt("investigateMisuse", "sendInterimSuspensionEmail");
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "AWAITING_DECISION");
+    assertThat(driver.tasks().createTaskQuery().processInstanceId(instance.getId()).singleResult())
+        .hasCandidateGroup("licensing-officers");
+    decide(instance, "WARN", "First breach; the buyer retrained its staff");
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("liftSuspensionAfterWarning", "sendFormalWarning", "closedWithWarning");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_WARNING").containsEntry("action", "WARN");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": formal warning"))).contains("the buyer retrained its staff");
+  }
+
+  @Test
+  void aWarningWithoutSuspensionOnlyWarns() {
+    String license = driver.license("DE");
+    ProcessInstance instance = instance(report(license));
+    triage(instance, "LOW");
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    decide(instance, "WARN", "Minor");
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("warningJoin", "closedWithWarning").hasNotPassed("liftSuspensionAfterWarning");
+  }
+
+  @Test
+  void theInvestigatorMayNotDecideTheActionEvenAsAdministrator() {
+    String license = driver.license("DE");
+    ProcessInstance instance = instance(report(license));
+    triage(instance, "HIGH");
+    investigate(instance, "admin", "SUBSTANTIATED");
+    assertThatThrownBy(() -> driver.complete("admin", task(instance, "decideMisuseAction"),
+        withVariables("misuseAction", "WARN", "actionRationale", "x")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("Separation of duties");
+    assertThatThrownBy(() -> driver.complete("officer", task(instance, "decideMisuseAction"),
+        withVariables("misuseAction", "WARN")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("actionRationale");
+    assertThat(instance).isWaitingAt("decideMisuseAction");
+  }
+
+  @Test
+  void aSuspensionIsReviewedAfterItsPeriodAndMayEndInReinstatement() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    triage(instance, "HIGH");
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    decide(instance, "SUSPEND", "Used against a journalist");
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "SUSPENDED");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_SUSPENDED").containsEntry("action", "SUSPEND");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": license suspended"))).contains("Used against a journalist");
+    assertThat(instance).isWaitingAt("suspensionReviewDue");
+    Job review = driver.timer(instance.getId(), "suspensionReviewDue");
+    Assertions.assertThat(review.getDuedate().getTime())
+        .isCloseTo(review.getCreateTime().getTime() + Duration.ofDays(90).toMillis(), Assertions.within(2000L));
+    processEngine.getManagementService().executeJob(review.getId());
+    driver.complete("officer2", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REINSTATE"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("reinstateLicense", "sendReinstatementEmail", "licenseReinstated");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+    Assertions.assertThat(subjects()).contains(license + ": license reinstated");
+  }
+
+  @Test
+  void aReviewedSuspensionMayEndInRevocation() {
+    String license = driver.license("DE");
+    ProcessInstance instance = instance(report(license));
+    triage(instance, "HIGH");
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    decide(instance, "SUSPEND", "Suspend first");
+    driver.runAsyncJobs(instance.getId());
+    processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "suspensionReviewDue").getId());
+    driver.complete("officer", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REVOKE"));
+    assertThat(instance).isWaitingAt("revokeAfterSuspension");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+    ProcessInstance revocation = revocationOf(license);
+    finishRevocation(revocation, license);
+    assertThat(instance).isEnded().hasPassed("revokedAfterSuspension");
+  }
+
+  @Test
+  void aRevocationOrdersAShutdownEscalatesEveryMissedDeadlineAndEndsWhenTheShutdownIsVerified() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    triage(instance, "HIGH");
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).as("no shutdown ordered yet").isEqualTo(409);
+    decide(instance, "REVOKE", "Used against political opponents");
+    assertThat(instance).isWaitingAt("revokeLicenseForMisuse");
+
+    Map<String, Object> revoked = licenseView(license, "exporter");
+    Assertions.assertThat(revoked).containsEntry("status", "REVOKED");
+    Assertions.assertThat((String) revoked.get("revocationReason")).contains("Used against political opponents");
+    Map<?, ?> shutdown = (Map<?, ?>) revoked.get("shutdown");
+    OffsetDateTime ordered = OffsetDateTime.parse((String) shutdown.get("orderedAt"));
+    OffsetDateTime deadline = OffsetDateTime.parse((String) shutdown.get("deadline"));
+    Assertions.assertThat(Duration.between(ordered, deadline)).isEqualTo(Duration.ofHours(72));
+    Assertions.assertThat(shutdown.get("confirmedAt")).isNull();
+
+    ProcessInstance revocation = revocationOf(license);
+    Assertions.assertThat(revocation.getBusinessKey()).isEqualTo(license);
+    assertThat(revocation).isWaitingAt("notifyCustomerGovernment", "awaitShutdownConfirmation", "sendRevocationNotice");
+    driver.runAsyncJobs(revocation.getId());
+    Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": license revoked"))).contains("SHUTDOWN ORDER",
+        "/api/licenses/" + license + "/shutdown-confirmation");
+
+    // two missed deadlines: each escalates to compliance, reminds the exporter and sets a new deadline
+    for (int missed = 1; missed <= 2; missed++) {
+      Job timer = driver.timer(revocation.getId(), "shutdownDeadlinePassed");
+      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+      processEngine.getManagementService().executeJob(timer.getId());
+      driver.runAsyncJobs(revocation.getId());
+      Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceId(revocation.getId())
+          .taskDefinitionKey("escalateShutdown").count()).isEqualTo(missed);
+      OffsetDateTime newDeadline = OffsetDateTime.parse((String) ((Map<?, ?>) licenseView(license, "exporter")
+          .get("shutdown")).get("deadline"));
+      Assertions.assertThat(newDeadline).isAfter(deadline);
+      deadline = newDeadline;
+    }
+    Assertions.assertThat(subjects().stream().filter(s -> s.contains("shutdown deadline missed"))).hasSize(2);
+    for (var escalation : driver.tasks().createTaskQuery().processInstanceId(revocation.getId())
+        .taskDefinitionKey("escalateShutdown").list()) {
+      driver.complete("compliance", escalation, withVariables("escalationNotes", "Called the CEO"));
+    }
+
+    // another company cannot see or confirm it
+    Assertions.assertThat(confirm(license, "exporter2").getStatusCode().value()).isEqualTo(404);
+    ResponseEntity<Map<String, Object>> confirmed = confirm(license, "exporter");
+    Assertions.assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+    Assertions.assertThat(((Map<?, ?>) confirmed.getBody().get("shutdown")).get("confirmedAt")).isNotNull();
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).as("awaiting verification").isEqualTo(409);
+
+    // the technical reviewer is not convinced: the exporter is told why, a new deadline follows
+    assertThatThrownBy(() -> driver.complete("tech", task(revocation, "verifyShutdown"),
+        withVariables("shutdownVerified", false))).isInstanceOf(FormFieldValidationException.class);
+    driver.complete("tech", task(revocation, "verifyShutdown"),
+        withVariables("shutdownVerified", false, "verificationNotes", "The servers still answer on port 443"));
+    driver.runAsyncJobs(revocation.getId());
+    Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": shutdown not verified")))
+        .contains("The servers still answer on port 443");
+    Assertions.assertThat(((Map<?, ?>) licenseView(license, "exporter").get("shutdown")).get("confirmedAt")).isNull();
+    assertThat(revocation).isWaitingAt("awaitShutdownConfirmation");
+
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).isEqualTo(200);
+    driver.complete("tech", task(revocation, "verifyShutdown"), withVariables("shutdownVerified", true));
+    assertThatThrownBy(() -> driver.complete("foreign", task(revocation, "notifyCustomerGovernment"),
+        withVariables("notifiedOn", "yesterday", "notificationChannel", "DIPLOMATIC_NOTE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notifiedOn");
+    driver.complete("foreign", task(revocation, "notifyCustomerGovernment"),
+        withVariables("notifiedOn", "2026-11-29", "notificationChannel", "DIPLOMATIC_NOTE"));
+    assertThat(revocation).isEnded().hasPassed("escalateShutdown", "escalationHandled", "recordShutdownVerified",
+        "shutdownVerified", "revocationCompleted");
+    Map<?, ?> done = (Map<?, ?>) licenseView(license, "officer").get("shutdown");
+    Assertions.assertThat(done.get("verifiedAt")).isNotNull();
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).as("already verified").isEqualTo(409);
+    assertThat(instance).isEnded().hasPassed("closeRevoked", "closedRevoked");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_REVOKED").containsEntry("action", "REVOKE");
+  }
+
+  @Test
+  void twoReportsOnOneLicenseRevokeItOnceWithOneShutdownOrder() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance first = instance(report(license));
+    ProcessInstance second = instance(report(license));
+    for (ProcessInstance instance : List.of(first, second)) {
+      triage(instance, "HIGH");
+      investigate(instance, "compliance", "SUBSTANTIATED");
+    }
+    // both officers decide at the same moment
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<?>> decisions = new ArrayList<>();
+    for (var decision : List.of(Map.entry(first, "officer"), Map.entry(second, "officer2"))) {
+      var task = task(decision.getKey(), "decideMisuseAction");
+      decisions.add(threads.submit(() -> {
+        together.await(10, TimeUnit.SECONDS);
+        driver.complete(decision.getValue(), task,
+            withVariables("misuseAction", "REVOKE", "actionRationale", "Revoke"));
+        return null;
+      }));
+    }
+    for (Future<?> decision : decisions) {
+      decision.get(30, TimeUnit.SECONDS);
+    }
+    threads.shutdown();
+
+    Assertions.assertThat(jdbc.sql("select count(*) from license_shutdown where license_number = ?").param(license)
+        .query(Long.class).single()).isEqualTo(1);
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("licenseRevocation")
+        .processInstanceBusinessKey(license).count()).as("one revocation in progress").isEqualTo(1);
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId("revocationAlreadyInForce").list().stream()
+        .filter(a -> revocationsOf(license).contains(a.getProcessInstanceId())).count()).isEqualTo(1);
+    ProcessInstance revocation = revocationOf(license);
+    driver.runAsyncJobs(revocation.getId());
+    Assertions.assertThat(subjects().stream().filter(s -> s.startsWith(license + ": license revoked"))).hasSize(1);
+    // the report that found the license already revoked is closed; the other follows its shutdown
+    Set<String> open = runtimeService.createProcessInstanceQuery().processDefinitionKey("misuseReport").list().stream()
+        .map(ProcessInstance::getId).collect(Collectors.toSet());
+    Assertions.assertThat(Set.of(first.getId(), second.getId()).stream().filter(open::contains)).hasSize(1);
+  }
+
+  @Test
+  void aLicensingOfficerRevokesFromTasklistButNotAnUnknownOrRevokedLicense() {
+    String license = driver.license("DE");
+    assertThatThrownBy(() -> driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation",
+        "LIC-1900-000001", Map.of("licenseNumber", "LIC-1900-000001", "revocationReason", "x"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("No license");
+    driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
+        Map.of("licenseNumber", license, "revocationReason", "Export to a third country")));
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED")
+        .containsEntry("revocationReason", "Export to a third country");
+
+    ProcessInstance again = runtimeService.startProcessInstanceByKey("licenseRevocation", license,
+        Map.of("licenseNumber", license, "revocationReason", "Again"));
+    assertThat(again).isEnded().hasPassed("revocationAlreadyInForce");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("revocationReason", "Export to a third country");
+  }
+
+  @Test
+  void aLicenseIsRemindedBeforeItExpiresAndThenExpires() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    Job reminder = driver.timer(expiry.getId(), "renewalReminderDue");
+    Assertions.assertThat(reminder.getDuedate().toInstant().atOffset(ZoneOffset.UTC).toLocalDate())
+        .isEqualTo(java.time.LocalDate.now(ZoneOffset.UTC).plusYears(2).minusDays(60));
+    processEngine.getManagementService().executeJob(reminder.getId());
+    driver.runAsyncJobs(expiry.getId());
+    Assertions.assertThat(subjects()).contains(license + ": license expires on "
+        + java.time.LocalDate.now(ZoneOffset.UTC).plusYears(2));
+    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "validityEnds").getId());
+    driver.runAsyncJobs(expiry.getId());
+    assertThat(expiry).isEnded().hasPassed("sendRenewalReminder", "expireLicense", "sendExpiryNotice", "licenseExpired");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "EXPIRED");
+    Assertions.assertThat(subjects()).contains(license + ": license expired");
+  }
+
+  @Test
+  void aRevokedLicenseIsNeitherRemindedNorExpired() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
+        Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "renewalReminderDue").getId());
+    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "validityEnds").getId());
+    assertThat(expiry).isEnded().hasPassed("stillActive", "licenseEndedOtherwise")
+        .hasNotPassed("sendRenewalReminder", "sendExpiryNotice");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+  }
+
+  @AfterAll
+  static void everyFlowNodeWasPassed() {
+    for (String key : List.of("misuseReport", "licenseRevocation", "licenseExpiry")) {
+      var definition = engineForCoverage.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(key).latestVersion().singleResult();
+      BpmnModelInstance model = engineForCoverage.getRepositoryService().getBpmnModelInstance(definition.getId());
+      Set<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+          .collect(Collectors.toSet());
+      Set<String> passed = engineForCoverage.getHistoryService().createHistoricActivityInstanceQuery()
+          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
+          .collect(Collectors.toSet());
+      Assertions.assertThat(passed).as("flow nodes of " + key + " passed by the tests").containsAll(nodes);
+    }
+  }
+
+  private void finishRevocation(ProcessInstance revocation, String license) {
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).isEqualTo(200);
+    driver.complete("tech", task(revocation, "verifyShutdown"), withVariables("shutdownVerified", true));
+    driver.complete("foreign", task(revocation, "notifyCustomerGovernment"),
+        withVariables("notifiedOn", "2026-11-29", "notificationChannel", "EMBASSY_MEETING"));
+    driver.runAsyncJobs(revocation.getId());
+    assertThat(revocation).isEnded();
+  }
+
+  private void triage(ProcessInstance instance, String severity) {
+    driver.complete("compliance", task(instance, "triageMisuseReport"),
+        withVariables("credible", true, "severity", severity));
+  }
+
+  private void investigate(ProcessInstance instance, String user, String finding) {
+    driver.complete(user, task(instance, "investigateMisuse"),
+        withVariables("finding", finding, "investigationSummary", "Confirmed by two sources"));
+  }
+
+  private void decide(ProcessInstance instance, String action, String rationale) {
+    driver.complete("officer", task(instance, "decideMisuseAction"),
+        withVariables("misuseAction", action, "actionRationale", rationale));
+  }
+
+  private org.camunda.bpm.engine.task.Task task(ProcessInstance instance, String key) {
+    return driver.task(instance.getId(), key);
+  }
+
+  private Map<String, Object> report(String license) {
+    ResponseEntity<Map<String, Object>> response = driver.post("compliance", "/api/misuse-reports", """
+        {"licenseNumber": "%s", "category": "JOURNALIST_OR_ACTIVIST_TARGETING", "source": "Citizen Lab",
+         "summary": "Infection of a journalist's phone", "evidence": ["https://example.org/report"],
+         "reportedOn": "2026-11-01"}""".formatted(license));
+    Assertions.assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    Assertions.assertThat(response.getHeaders().getLocation()).isNotNull();
+    return response.getBody();
+  }
+
+  private ProcessInstance instance(Map<String, Object> report) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("misuseReport")
+        .processInstanceBusinessKey((String) report.get("reference")).singleResult();
+  }
+
+  private ProcessInstance revocationOf(String license) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("licenseRevocation")
+        .processInstanceBusinessKey(license).singleResult();
+  }
+
+  private List<String> revocationsOf(String license) {
+    return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("licenseRevocation")
+        .processInstanceBusinessKey(license).list().stream().map(h -> h.getId()).toList();
+  }
+
+  private ProcessInstance expiryOf(String license) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("licenseExpiry")
+        .processInstanceBusinessKey(license).singleResult();
+  }
+
+  private Map<String, Object> reportView(Map<String, Object> report) {
+    return driver.get("compliance", "/api/misuse-reports/" + report.get("id")).getBody();
+  }
+
+  private Map<String, Object> licenseView(String license, String user) {
+    ResponseEntity<Map<String, Object>> response = driver.get(user, "/api/licenses/" + license);
+    Assertions.assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private ResponseEntity<Map<String, Object>> confirm(String license, String user) {
+    return driver.post(user, "/api/licenses/" + license + "/shutdown-confirmation",
+        "{\"evidence\": \"Servers wiped and disconnected, photos attached\", \"shutdownAt\": \""
+            + OffsetDateTime.now(ZoneOffset.UTC).minusHours(1) + "\"}");
+  }
+
+  private List<String> subjects() {
+    return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private MimeMessage mail(String subjectStart) throws MessagingException {
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no email '" + subjectStart + "…' among " + subjects());
+  }
+}
