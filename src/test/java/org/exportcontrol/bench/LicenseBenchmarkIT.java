@@ -1,0 +1,514 @@
+package org.exportcontrol.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.exportcontrol.support.Boot;
+import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.Postgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The benchmark harness (issue 6): B0 the bare engine, B1 the license path as clients drive it over
+ * HTTP, B3 revocation latency, B2 the task list at scale, B4 start-up and memory. Sizes come from
+ * system properties; the defaults are the smoke size that CI runs, which asserts correctness (every
+ * license issued, every email received once), never speed. {@code ./mvnw -Pbench verify} runs the
+ * full size; {@code -Dbench.db=postgres} runs it on PostgreSQL. Results: target/bench/.
+ */
+class LicenseBenchmarkIT {
+
+  static final String DB = System.getProperty("bench.db", "h2");
+  static final int N = Integer.getInteger("bench.n", 20);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+  static final List<Integer> THREADS = ints(System.getProperty("bench.threads", "1,2"));
+  static final List<Integer> OPEN = ints(System.getProperty("bench.open", "1000"));
+  static final int REVOCATIONS = Integer.getInteger("bench.revocations", 5);
+  static final int QUERIES = Integer.getInteger("bench.queries", 20);
+
+  final BenchReport report = new BenchReport();
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  final ObjectMapper json = new ObjectMapper();
+  final AtomicInteger retriedCompletions = new AtomicInteger();
+  String base;
+
+  @Test
+  void benchmark() throws Exception {
+    report.context("database", DB);
+    report.context("cores", Runtime.getRuntime().availableProcessors());
+    report.context("max heap (MiB)", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    report.context("java", System.getProperty("java.version"));
+    report.context("sizes", "N=" + N + " (+" + WARMUP + " warm-up), threads=" + THREADS + ", open cases=" + OPEN
+        + ", revocations=" + REVOCATIONS + ", queries=" + QUERIES);
+
+    GreenMail smtp = new GreenMail(ServerSetup.SMTP.dynamicPort());
+    smtp.start();
+    List<Postgres> databases = new ArrayList<>();
+    try {
+      Map<Integer, Double> raw = rawEngine(databases);
+      List<String> args = new ArrayList<>(datasource(databases, "app"));
+      // the only engine in this JVM: /engine-rest finds it under its default name
+      args.add("--camunda.bpm.generate-unique-process-engine-name=false");
+      args.add("--camunda.bpm.job-execution.enabled=true");
+      args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+      ConfigurableApplicationContext app = Boot.start("demo" + ("postgres".equals(DB) ? ",postgres" : ""),
+          args.toArray(new String[0]));
+      try {
+        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        List<String> licenses = licensePath(app, smtp, raw);
+        revocations(app, licenses);
+        System.gc();
+        report.add("B4 heap used after B1 and B3", heapMiB(), "MiB", "< 512 MiB");
+        taskListAtScale(app);
+      } finally {
+        app.close();
+      }
+      startup(databases, smtp);
+    } finally {
+      smtp.stop();
+      for (Postgres db : databases) {
+        db.close();
+      }
+    }
+    System.out.println("\n" + report.markdown());
+    report.write(Path.of("target", "bench"));
+  }
+
+  // ---------------------------------------------------------------- B0
+
+  private Map<Integer, Double> rawEngine(List<Postgres> databases) throws Exception {
+    List<String> ds = datasource(databases, "raw");
+    Map<Integer, Double> throughput = new HashMap<>();
+    try (RawEngineBaseline raw = new RawEngineBaseline(value(ds, "url"), value(ds, "username"), value(ds, "password"))) {
+      raw.throughput(WARMUP, 1);
+      for (int threads : THREADS) {
+        double perSecond = raw.throughput(N, threads);
+        throughput.put(threads, perSecond);
+        report.add("B0 raw engine, " + threads + " thread(s)", perSecond, "cases/s", "baseline");
+      }
+    }
+    return throughput;
+  }
+
+  // ---------------------------------------------------------------- B1
+
+  private List<String> licensePath(ConfigurableApplicationContext app, GreenMail smtp, Map<Integer, Double> raw)
+      throws Exception {
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    List<String> licenses = new ArrayList<>();
+    runClients(WARMUP, 1, new Latencies[] {new Latencies(), new Latencies(), new Latencies(), new Latencies(),
+        new Latencies()}, jdbc, licenses);
+    for (int threads : THREADS) {
+      Latencies[] steps = {new Latencies(), new Latencies(), new Latencies(), new Latencies(), new Latencies()};
+      long start = System.nanoTime();
+      runClients(N, threads, steps, jdbc, licenses);
+      double perSecond = N / ((System.nanoTime() - start) / 1e9);
+      double ratio = perSecond / raw.get(threads);
+      report.add("B1 license path, " + threads + " client thread(s)", perSecond, "applications/s", "B1/B0 >= 0.7",
+          String.format(java.util.Locale.ROOT, "%.2f", ratio));
+      String prefix = "B1 (" + threads + "t) ";
+      report.latencies(prefix + "submit", steps[0], "");
+      report.latencies(prefix + "review (find, claim, complete)", steps[1], "");
+      report.latencies(prefix + "decision (find, claim, complete)", steps[2], "");
+      report.latencies(prefix + "decision to license and both emails", steps[3], "");
+      report.latencies(prefix + "whole application", steps[4], "");
+    }
+    report.add("B1 completions repeated after an optimistic-locking conflict", retriedCompletions.get(), "",
+        "informational");
+    // correctness: every license issued, every email received once
+    int applications = WARMUP + N * THREADS.size();
+    assertThat(licenses).hasSize(applications).doesNotHaveDuplicates();
+    Map<String, Long> subjects = Arrays.stream(smtp.getReceivedMessages()).map(LicenseBenchmarkIT::subject)
+        .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+    assertThat(subjects.values()).as("every email received once").allMatch(count -> count == 1);
+    assertThat(subjects.keySet().stream().filter(s -> s.contains(": approved, license LIC-"))).hasSize(applications);
+    assertThat(subjects.keySet().stream().filter(s -> s.endsWith(": application received"))).hasSize(applications);
+    return licenses;
+  }
+
+  /**
+   * {@code threads} clients take {@code count} applications through submit, reviews and decision; like
+   * real clients they do not wait for the emails before the next application. A watcher records when
+   * each application's license and both emails exist; the run ends when all of them do.
+   */
+  private void runClients(int count, int threads, Latencies[] steps, JdbcClient jdbc, List<String> licenses)
+      throws Exception {
+    Map<String, long[]> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    AtomicInteger remaining = new AtomicInteger(count);
+    AtomicInteger done = new AtomicInteger();
+    List<Future<?>> clients = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      clients.add(pool.submit(() -> {
+        while (remaining.getAndDecrement() > 0) {
+          long begin = System.nanoTime();
+          String[] application = decideOneApplication(steps);
+          pending.put(application[0], new long[] {begin, System.nanoTime()});
+        }
+        return null;
+      }));
+    }
+    Future<?> watcher = pool.submit(() -> {
+      while (done.get() < count) {
+        for (Map.Entry<String, long[]> entry : pending.entrySet()) {
+          String reference = entry.getKey();
+          if (jdbc.sql("select count(*) from email_message where business_key = ? and status = 'SENT'")
+              .param(reference).query(Long.class).single() == 2) {
+            long now = System.nanoTime();
+            steps[3].record(now - entry.getValue()[1]);
+            steps[4].record(now - entry.getValue()[0]);
+            synchronized (licenses) {
+              licenses.add(jdbc.sql("""
+                  select l.license_number from license l join application a on a.id = l.application_id
+                  where a.reference = ?""").param(reference).query(String.class).single());
+            }
+            pending.remove(reference);
+            done.incrementAndGet();
+          }
+        }
+        Thread.sleep(2);
+      }
+      return null;
+    });
+    for (Future<?> client : clients) {
+      client.get(60, TimeUnit.MINUTES);
+    }
+    watcher.get(10, TimeUnit.MINUTES);
+    pool.shutdown();
+  }
+
+  /** Submit, three reviews, decision; answers {reference, id}. */
+  private String[] decideOneApplication(Latencies[] steps) throws Exception {
+    long begin = System.nanoTime();
+    JsonNode submitted = call("exporter", "POST", "/api/applications", LicenseReviewDriver.application("DE"), 201);
+    steps[0].record(System.nanoTime() - begin);
+    String reference = submitted.get("reference").asText();
+    for (String[] review : new String[][] {{"tech", "technicalReview", "technicalRecommendation"},
+        {"legal", "legalReview", "legalRecommendation"}, {"foreign", "foreignAffairsReview", "foreignAffairsRecommendation"}}) {
+      long t = System.nanoTime();
+      work(review[0], reference, review[1], review[2], "APPROVE");
+      steps[1].record(System.nanoTime() - t);
+    }
+    long decided = System.nanoTime();
+    work("officer", reference, "licensingDecision", "licensingDecision", "APPROVE");
+    steps[2].record(System.nanoTime() - decided);
+    return new String[] {reference, submitted.get("id").asText()};
+  }
+
+  /** What Tasklist does: find the task, claim it, complete it with the form's variables. */
+  private void work(String user, String reference, String taskKey, String variable, String value) throws Exception {
+    JsonNode tasks = call(user, "GET", "/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&taskDefinitionKey=" + taskKey + "&firstResult=0&maxResults=1", null, 200);
+    String taskId = tasks.get(0).get("id").asText();
+    call(user, "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", 204);
+    String body = "{\"variables\": {\"" + variable + "\": {\"value\": \"" + value + "\"}}}";
+    // A completion that collides with a job of the same case (an email branch ending) loses an
+    // optimistic lock and is rolled back; like Tasklist's user, a client completes it again.
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> response = send(user, "POST", "/engine-rest/task/" + taskId + "/complete", body);
+      if (response.statusCode() == 204) {
+        return;
+      }
+      if (attempt < 5 && response.statusCode() == 500 && response.body().contains("concurrently")) {
+        retriedCompletions.incrementAndGet();
+        continue;
+      }
+      throw new AssertionError("complete " + taskKey + " as " + user + ": " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  // ---------------------------------------------------------------- B3
+
+  private void revocations(ConfigurableApplicationContext app, List<String> licenses) throws Exception {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    Latencies latency = new Latencies();
+    for (String license : licenses.subList(0, Math.min(REVOCATIONS, licenses.size()))) {
+      JsonNode report = call("compliance", "POST", "/api/misuse-reports", """
+          {"licenseNumber": "%s", "category": "POLITICAL_TARGETING", "source": "NGO", "summary": "Targeting"}"""
+          .formatted(license), 201);
+      String instance = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(report.get("reference").asText()).singleResult().getId();
+      as(engine, "compliance", () -> {
+        TaskService tasks = engine.getTaskService();
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+            Map.of("credible", true, "severity", "HIGH"));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+            Map.of("finding", "SUBSTANTIATED", "investigationSummary", "Confirmed"));
+      });
+      String decision = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+      long start = System.nanoTime();
+      call("officer", "POST", "/engine-rest/task/" + decision + "/complete", """
+          {"variables": {"misuseAction": {"value": "REVOKE"}, "actionRationale": {"value": "Benchmark"}}}""", 204);
+      await("revocation of " + license, () -> "REVOKED".equals(jdbc.sql(
+              "select status from license where license_number = ?").param(license).query(String.class).single())
+          && jdbc.sql("select count(*) from email_message where business_key = ? and template = 'license-revoked' and status = 'SENT'")
+          .param(license).query(Long.class).single() == 1);
+      latency.record(System.nanoTime() - start);
+    }
+    report.add("B3 revocation latency p50", latency.percentile(50), "ms", "");
+    report.add("B3 revocation latency p95", latency.percentile(95), "ms", "< 1000 ms");
+    assertThat(latency.count()).isEqualTo(Math.min(REVOCATIONS, licenses.size()));
+  }
+
+  // ---------------------------------------------------------------- B2
+
+  private void taskListAtScale(ConfigurableApplicationContext app) throws Exception {
+    int loaded = 0;
+    for (int size : OPEN) {
+      long start = System.nanoTime();
+      loadOpenCases(app, size - loaded);
+      loaded = size;
+      report.add("B2 loading to " + size + " open cases", (System.nanoTime() - start) / 1e9, "s", "");
+      measureTaskList(size, "");
+      if ("postgres".equals(DB)) {
+        DataSource dataSource = app.getBean(DataSource.class);
+        String database = app.getBean(JdbcClient.class).sql("select current_database()").query(String.class).single();
+        app.getBean(JdbcClient.class).sql("alter database " + database + " set max_parallel_workers_per_gather = 0").update();
+        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+        measureTaskList(size, ", parallel query off");
+        app.getBean(JdbcClient.class).sql("alter database " + database + " reset max_parallel_workers_per_gather").update();
+        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+      }
+    }
+  }
+
+  private void measureTaskList(int size, String variant) throws Exception {
+    Latencies page = new Latencies();
+    Latencies count = new Latencies();
+    Latencies api = new Latencies();
+    for (int i = 0; i < QUERIES + 10; i++) {
+      long t = System.nanoTime();
+      JsonNode tasks = call("legal", "GET", "/engine-rest/task?candidateGroup=legal-reviewers&firstResult=0&maxResults=50", null, 200);
+      long pageNanos = System.nanoTime() - t;
+      t = System.nanoTime();
+      JsonNode total = call("legal", "GET", "/engine-rest/task/count?candidateGroup=legal-reviewers", null, 200);
+      long countNanos = System.nanoTime() - t;
+      t = System.nanoTime();
+      JsonNode list = call("officer", "GET", "/api/applications?page=0&size=50", null, 200);
+      long apiNanos = System.nanoTime() - t;
+      if (i >= 10) {
+        page.record(pageNanos);
+        count.record(countNanos);
+        api.record(apiNanos);
+      }
+      assertThat(tasks.size()).isEqualTo(50);
+      assertThat(total.get("count").asLong()).isGreaterThanOrEqualTo(size);
+      assertThat(list.get("content").size()).isEqualTo(50);
+    }
+    String at = " at " + size + variant;
+    report.add("B2 Tasklist page p50" + at, page.percentile(50), "ms", "");
+    report.add("B2 Tasklist page p95" + at, page.percentile(95), "ms", "< 30 ms at 100,000");
+    report.add("B2 Tasklist count p95" + at, count.percentile(95), "ms", "< 100 ms at 100,000");
+    report.add("B2 API list p95" + at, api.percentile(95), "ms", "< 50 ms at 100,000");
+  }
+
+  /** Open cases waiting in review, created fast: application rows and instances started at the reviews. */
+  private void loadOpenCases(ConfigurableApplicationContext app, int count) throws Exception {
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      work.add(pool.submit(() -> {
+        int start;
+        while ((start = next.getAndAdd(100)) < count) {
+          int batch = Math.min(100, count - start);
+          tx.executeWithoutResult(status -> {
+            for (int i = 0; i < batch; i++) {
+              String id = UUID.randomUUID().toString();
+              String reference = "EXP-1999-" + id.substring(0, 8);
+              jdbc.sql("""
+                      insert into application (id, reference, status, submitted_at, submitted_by, exporter_company,
+                        exporter_name, product_name, product_category, product_remote_shutdown_capable, end_user_name,
+                        end_user_type, end_user_country, country_tier, declared_purposes, screening_outcome)
+                      values (?, ?, 'IN_REVIEW', current_timestamp, 'exporter', 'demo-cyber', 'Demo Cyber Ltd',
+                        'Bench product', 'INTERCEPTION', true, 'Police', 'LAW_ENFORCEMENT', 'DE', 'STANDARD',
+                        '[{"kind":"TERRORIST_ACT","act":"HOSTAGE_TAKING"}]', 'PASSED')""")
+                  .params(id, reference).update();
+              runtime.createProcessInstanceByKey("exportLicenseReview").businessKey(reference)
+                  .setVariable("applicationId", id).setVariable("submittedBy", "exporter")
+                  .setVariable("countryTier", "STANDARD").setVariable("reference", reference)
+                  .startBeforeActivity("startReviews").execute(true, true);
+            }
+          });
+        }
+        return null;
+      }));
+    }
+    for (Future<?> w : work) {
+      w.get(2, TimeUnit.HOURS);
+    }
+    pool.shutdown();
+  }
+
+  // ---------------------------------------------------------------- B4
+
+  private void startup(List<Postgres> databases, GreenMail smtp) throws Exception {
+    Path jar;
+    try (var files = Files.list(Path.of("target"))) {
+      jar = files.filter(p -> p.getFileName().toString().matches("cyber-export-control-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new AssertionError("the application jar is missing: run through 'verify'"));
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "--server.port=" + port, "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtp.getSmtp().getPort(), "--spring.profiles.active=demo" + ("postgres".equals(DB) ? ",postgres" : ""),
+        "--exportcontrol.processes-dir=processes", "--exportcontrol.forms-dir=forms"));
+    for (String arg : datasource(databases, "startup")) {
+      command.add(arg);
+    }
+    Path log = Files.createTempFile("bench-startup", ".log");
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      await("the jar to be healthy (log: " + log + ")", () -> {
+        try {
+          return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+          return false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }, Duration.ofSeconds(120));
+      report.add("B4 start-up, java -jar to healthy", (System.nanoTime() - start) / 1e9, "s", "< 20 s");
+    } finally {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** Datasource arguments for a fresh database of the benchmarked kind. */
+  private static List<String> datasource(List<Postgres> databases, String name) {
+    if ("postgres".equals(DB)) {
+      Postgres postgres = Postgres.freshDatabase();
+      databases.add(postgres);
+      return List.of("--spring.datasource.url=" + postgres.url(), "--spring.datasource.username=" + postgres.user(),
+          "--spring.datasource.password=" + postgres.password());
+    }
+    return List.of("--spring.datasource.url=jdbc:h2:mem:bench-" + name + "-" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "--spring.datasource.username=sa", "--spring.datasource.password=");
+  }
+
+  private static String value(List<String> args, String key) {
+    return args.stream().filter(a -> a.startsWith("--spring.datasource." + key + "=")).findFirst().orElseThrow()
+        .substring(("--spring.datasource." + key + "=").length());
+  }
+
+  private JsonNode call(String user, String method, String path, String body, int expected) throws Exception {
+    HttpResponse<String> response = send(user, method, path, body);
+    if (response.statusCode() != expected) {
+      throw new AssertionError(method + " " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? null : json.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60));
+    if (body != null) {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void as(ProcessEngine engine, String user, Runnable action) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(g -> g.getId()).toList());
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static double heapMiB() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    await(what, condition, Duration.ofSeconds(60));
+  }
+
+  private static void await(String what, BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Integer> ints(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+}
