@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.deployment.FolderDeployer;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,15 +168,7 @@ class PostgresBootTest {
   }
 
   private static List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(PostgresBootTest::subject).toList();
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::subject).toList();
   }
 
   /** Waits for work of the job executor: polls the condition, fails with the reason after 30 s. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -40,6 +39,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.Postgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -156,7 +156,7 @@ class LicenseBenchmarkIT {
     // correctness: every license issued, every email received once
     int applications = WARMUP + N * THREADS.size();
     assertThat(licenses).hasSize(applications).doesNotHaveDuplicates();
-    Map<String, Long> subjects = Arrays.stream(smtp.getReceivedMessages()).map(LicenseBenchmarkIT::subject)
+    Map<String, Long> subjects = Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::subject)
         .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     assertThat(subjects.values()).as("every email received once").allMatch(count -> count == 1);
     assertThat(subjects.keySet().stream().filter(s -> s.contains(": approved, license LIC-"))).hasSize(applications);
@@ -497,14 +497,6 @@ class LicenseBenchmarkIT {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -2,24 +2,17 @@ package org.exportcontrol.misuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.util.List;
 import java.util.Map;
 import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
 
 /** The misuse report and license API's contract: who may call what, and a precise answer to bad requests. */
 class EnforcementApiTest extends IntegrationTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   LicenseReviewDriver driver;
 

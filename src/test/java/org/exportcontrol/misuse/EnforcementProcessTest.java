@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,20 +25,18 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.IntegrationTest;
+import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +47,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class EnforcementProcessTest extends IntegrationTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   static ProcessEngine engineForCoverage;
 
@@ -389,18 +380,9 @@ class EnforcementProcessTest extends IntegrationTest {
 
   @AfterAll
   static void everyFlowNodeWasPassed() {
-    for (String key : List.of("misuseReport", "licenseRevocation", "licenseExpiry")) {
-      var definition = engineForCoverage.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(key).latestVersion().singleResult();
-      BpmnModelInstance model = engineForCoverage.getRepositoryService().getBpmnModelInstance(definition.getId());
-      Set<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-          .collect(Collectors.toSet());
-      Set<String> passed = engineForCoverage.getHistoryService().createHistoricActivityInstanceQuery()
-          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
-          .collect(Collectors.toSet());
-      Assertions.assertThat(passed).as("flow nodes of " + key + " passed by the tests").containsAll(nodes);
-    }
+    FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "misuseReport", "licenseRevocation", "licenseExpiry");
   }
+
 
   private void finishRevocation(ProcessInstance revocation, String license) {
     Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).isEqualTo(200);
@@ -477,21 +459,11 @@ class EnforcementProcessTest extends IntegrationTest {
   }
 
   private List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-      try {
-        return m.getSubject();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return Mailbox.subjects(smtp);
   }
 
-  private MimeMessage mail(String subjectStart) throws MessagingException {
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      if (message.getSubject().startsWith(subjectStart)) {
-        return message;
-      }
-    }
-    throw new AssertionError("no email '" + subjectStart + "…' among " + subjects());
+  private MimeMessage mail(String subjectStart) {
+    return Mailbox.mail(smtp, subjectStart);
   }
+
 }

@@ -7,10 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
@@ -23,16 +20,12 @@ import org.exportcontrol.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Email really goes over SMTP, survives an SMTP outage as retries and an incident, and is never sent twice. */
 class EmailIntegrationTest extends IntegrationTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;

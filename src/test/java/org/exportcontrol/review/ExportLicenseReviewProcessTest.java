@@ -5,12 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.exportcontrol.support.LicenseReviewDriver.application;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,21 +22,19 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.IntegrationTest;
+import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Requests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -52,9 +46,6 @@ import org.springframework.http.ResponseEntity;
  */
 class ExportLicenseReviewProcessTest extends IntegrationTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   static ProcessEngine engineForCoverage;
 
@@ -465,18 +456,9 @@ class ExportLicenseReviewProcessTest extends IntegrationTest {
   /** Every flow node of both diagrams was passed by the tests of this class (the coverage report says the same). */
   @AfterAll
   static void everyFlowNodeWasPassed() {
-    for (String key : List.of("exportLicenseReview", "applicantInformationRequest")) {
-      var definition = engineForCoverage.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(key).latestVersion().singleResult();
-      BpmnModelInstance model = engineForCoverage.getRepositoryService().getBpmnModelInstance(definition.getId());
-      Set<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-          .collect(Collectors.toSet());
-      Set<String> passed = engineForCoverage.getHistoryService().createHistoricActivityInstanceQuery()
-          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
-          .collect(Collectors.toSet());
-      Assertions.assertThat(passed).as("flow nodes of " + key + " passed by the tests").containsAll(nodes);
-    }
+    FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "exportLicenseReview", "applicantInformationRequest");
   }
+
 
   private void reviewAll(ProcessInstance instance, String technical, String legal, String foreignAffairs) {
     driver.complete("tech", driver.task(instance.getId(), "technicalReview"), withVariables(
@@ -492,24 +474,14 @@ class ExportLicenseReviewProcessTest extends IntegrationTest {
         .singleResult();
   }
 
-  private List<String> subjects() throws MessagingException {
-    return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-      try {
-        return m.getSubject();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+  private List<String> subjects() {
+    return Mailbox.subjects(smtp);
   }
 
-  private MimeMessage mail(String subjectStart) throws MessagingException {
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      if (message.getSubject().startsWith(subjectStart)) {
-        return message;
-      }
-    }
-    throw new AssertionError("no email '" + subjectStart + "…' among " + subjects());
+  private MimeMessage mail(String subjectStart) {
+    return Mailbox.mail(smtp, subjectStart);
   }
+
 
   /** A timer is due the given number of days after it was created (when the task or the wait began). */
   private static void assertDueDaysAfterCreation(org.camunda.bpm.engine.runtime.Job timer, int days) {

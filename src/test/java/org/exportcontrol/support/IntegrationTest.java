@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -22,21 +23,19 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * Base of the integration tests: ONE application context for all of them (same configuration, so
  * Spring caches it). The job executor is off so that tests run jobs themselves and see every step;
- * mail goes to a GreenMail server on port 3025 that the mail tests start; processes/ and forms/ are
+ * mail goes to one GreenMail server for the JVM ({@link Mailbox}), emptied before each test; processes/ and forms/ are
  * copied to target/it-folders so that tests may change them without touching the real ones. Process
  * test coverage is recorded for every test class (target/process-test-coverage).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=" + IntegrationTest.SMTP_PORT,
     "camunda.bpm.job-execution.enabled=false"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class IntegrationTest {
 
-  public static final int SMTP_PORT = 3025;
   public static final String FOLDERS = "target/it-folders";
 
   /** Runs before the shared context starts (a static initializer could run after it). */
@@ -46,14 +45,22 @@ public abstract class IntegrationTest {
     copyFolder(Path.of("forms"), Path.of(FOLDERS, "forms"));
     registry.add("exportcontrol.processes-dir", () -> FOLDERS + "/processes");
     registry.add("exportcontrol.forms-dir", () -> FOLDERS + "/forms");
+    registry.add("spring.mail.port", Mailbox::port);
   }
 
   @Autowired protected ProcessEngine processEngine;
   @Autowired protected TestRestTemplate rest;
 
+  /** The SMTP server the application sends to; empty at the start of each test. */
+  protected static final GreenMail smtp = Mailbox.server();
+
   @BeforeEach
-  void bindEngineToAssertions() {
+  void bindEngineToAssertionsAndEmptyTheMailbox() throws Exception {
     BpmnAwareTests.init(processEngine);
+    if (smtp.getSmtp() == null || !smtp.getSmtp().isRunning()) {
+      smtp.start();
+    }
+    smtp.purgeEmailFromAllMailboxes();
   }
 
   /** A client that logs in as a demo user (password = user name). */
