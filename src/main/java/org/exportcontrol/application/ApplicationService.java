@@ -14,6 +14,7 @@ import org.exportcontrol.config.ResourceNotFoundException;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
 import org.exportcontrol.license.LicenseRepository;
+import org.exportcontrol.review.ReviewRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class ApplicationService {
   private final ApplicationRepository applications;
   private final InformationRequestRepository requests;
   private final LicenseRepository licenses;
+  private final ReviewRecords reviews;
   private final ApplicationValidator validator;
   private final ReferenceNumbers references;
   private final Companies companies;
@@ -40,11 +42,12 @@ public class ApplicationService {
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
-      LicenseRepository licenses, ApplicationValidator validator, ReferenceNumbers references, Companies companies,
-      RuntimeService runtimeService, Clock clock) {
+      LicenseRepository licenses, ReviewRecords reviews, ApplicationValidator validator, ReferenceNumbers references,
+      Companies companies, RuntimeService runtimeService, Clock clock) {
     this.applications = applications;
     this.requests = requests;
     this.licenses = licenses;
+    this.reviews = reviews;
     this.validator = validator;
     this.references = references;
     this.companies = companies;
@@ -76,18 +79,18 @@ public class ApplicationService {
     String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, application.reference(),
         Map.of("applicationId", application.id(), "submittedBy", caller.userId())).getId();
     applications.setProcessInstance(application.id(), processInstanceId);
-    return view(application.id());
+    return view(application.id(), caller);
   }
 
   @Transactional(readOnly = true)
   public ApplicationView get(String id, CurrentUser caller) {
-    return view(accessible(id, caller).id());
+    return view(accessible(id, caller).id(), caller);
   }
 
   @Transactional(readOnly = true)
   public ApplicationPage list(CurrentUser caller, int page, int size) {
     String company = caller.isStaff() ? null : companies.companyOf(caller.userId()).map(Group::getId).orElse("");
-    List<ApplicationView> content = applications.page(company, page, size).stream().map(this::view).toList();
+    List<ApplicationView> content = applications.page(company, page, size).stream().map(a -> view(a, caller)).toList();
     long total = applications.count(company);
     return new ApplicationPage(content, page, size, total, (int) ((total + size - 1) / size));
   }
@@ -119,7 +122,7 @@ public class ApplicationService {
         && requests.open(id).isEmpty()) {
       applications.updateStatus(id, ApplicationStatus.IN_REVIEW);
     }
-    return view(id);
+    return view(id, caller);
   }
 
   @Transactional
@@ -137,7 +140,7 @@ public class ApplicationService {
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException(application.reference() + " is no longer in review");
     }
-    return view(id);
+    return view(id, caller);
   }
 
   /** The application if the caller may see it; another company's is reported as not found. */
@@ -151,11 +154,11 @@ public class ApplicationService {
     return application;
   }
 
-  private ApplicationView view(String id) {
-    return view(applications.find(id).orElseThrow());
+  private ApplicationView view(String id, CurrentUser caller) {
+    return view(applications.find(id).orElseThrow(), caller);
   }
 
-  private ApplicationView view(Application a) {
+  private ApplicationView view(Application a, CurrentUser caller) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
         new ApplicationView.Product(a.productName(), a.productCategory(), a.productControlEntry(),
@@ -171,7 +174,9 @@ public class ApplicationService {
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
             a.decisionRationale(), a.decidedAt()),
         licenses.findByApplication(a.id()).map(l -> new ApplicationView.LicenseSummary(l.licenseNumber(), l.status(),
-            l.validFrom(), l.validUntil(), l.conditions())).orElse(null));
+            l.validFrom(), l.validUntil(), l.conditions())).orElse(null),
+        caller.isStaff() ? reviews.all(a.id()).stream().map(r -> new ApplicationView.Review(r.step(), r.outcome(),
+            r.comments(), r.completedBy(), r.completedAt())).toList() : null);
   }
 
   private OffsetDateTime now() {

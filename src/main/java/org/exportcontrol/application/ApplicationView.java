@@ -1,11 +1,15 @@
 package org.exportcontrol.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** What {@code GET /api/applications/{id}} answers. Public contract: the names are exporters' integration. */
+/**
+ * What {@code GET /api/applications/{id}} answers. Public contract: the names are exporters' integration.
+ * {@code reviews} is for staff only: applicants never see the reviewers' advice (absent, not empty).
+ */
 public record ApplicationView(
     String id,
     String reference,
@@ -21,7 +25,8 @@ public record ApplicationView(
     Screening screening,
     List<OpenRequest> openRequests,
     Decision decision,
-    LicenseSummary license) {
+    LicenseSummary license,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 
   public record Exporter(String name) {}
 
@@ -39,6 +44,9 @@ public record ApplicationView(
   public record OpenRequest(String requestId, String question, OffsetDateTime askedAt) {}
 
   public record Decision(String outcome, List<String> reasons, String rationale, OffsetDateTime decidedAt) {}
+
+  /** A recommendation, decision or countersignature, oldest first. */
+  public record Review(String step, String outcome, String comments, String by, OffsetDateTime at) {}
 
   public record LicenseSummary(String number, String status, LocalDate validFrom, LocalDate validUntil,
       String conditions) {}

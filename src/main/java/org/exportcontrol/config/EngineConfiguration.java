@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.exportcontrol.deployment.DeploymentGuard;
 import org.exportcontrol.deployment.LineReportingBpmnParse;
 import org.exportcontrol.misuse.EnforcementTaskRules;
+import org.exportcontrol.review.TaskCardVariables;
 import org.exportcontrol.review.TaskRules;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine settings that cannot be written as properties: the beans diagrams may use, the deployment
- * guard, and the task rules ({@link TaskRules}). The rest of the hardening is in
+ * guard, the task rules ({@link TaskRules}) and the Tasklist card variables ({@link TaskCardVariables}). The rest of the hardening is in
  * application.yaml under {@code camunda.bpm}, where an operator can read it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +43,8 @@ public class EngineConfiguration {
   /** Restricts expressions to the allow-listed beans and installs the deployment guard. */
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      DeploymentGuard guard, TaskRules taskRules, EnforcementTaskRules enforcementTaskRules) {
+      DeploymentGuard guard, TaskRules taskRules, EnforcementTaskRules enforcementTaskRules,
+      TaskCardVariables taskCardVariables) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,6 +56,7 @@ public class EngineConfiguration {
         listeners.add(guard);
         listeners.add(taskRules);
         listeners.add(enforcementTaskRules);
+        listeners.add(taskCardVariables);
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
         configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new RuleViolationUnwrapper()));

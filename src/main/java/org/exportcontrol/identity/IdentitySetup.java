@@ -145,20 +145,38 @@ public class IdentitySetup implements ApplicationRunner {
 
   /**
    * Tasklist shows a group's work without setup. Stored queries may not hold expressions
-   * (hardening), so each group gets its own filter, readable by that group only.
+   * (hardening), so each group gets its own filter, readable by that group only. Its task cards show
+   * which application a task is about; the properties are brought up to date on every start.
    */
   private void ensureGroupFilter(String groupId) {
     String name = GROUP_NAMES.get(groupId) + ": my group's tasks";
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", "Open tasks of the " + groupId + " group, claimed ones included");
+    properties.put("priority", -10);
+    properties.put("refresh", true);
+    // the task-local copies that TaskCardVariables puts on each review and decision task
+    properties.put("variables", List.of(
+        cardVariable("reference", "Reference"),
+        cardVariable("productName", "Product"),
+        cardVariable("endUserCountry", "Country"),
+        cardVariable("exporterName", "Exporter")));
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
       filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
-      filter.setProperties(new LinkedHashMap<>(Map.of(
-          "description", "Open tasks of the " + groupId + " group, claimed ones included",
-          "priority", -10,
-          "refresh", true)));
+      filter.setProperties(properties);
+      filterService.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      filter.setProperties(properties);
       filterService.saveFilter(filter);
     }
     grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private static Map<String, String> cardVariable(String name, String label) {
+    Map<String, String> variable = new LinkedHashMap<>();
+    variable.put("name", name);
+    variable.put("label", label);
+    return variable;
   }
 }

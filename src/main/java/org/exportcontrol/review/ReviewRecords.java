@@ -41,5 +41,13 @@ public class ReviewRecords {
         .sorted(java.util.Comparator.comparingInt(e -> steps.indexOf(e.step()))).toList();
   }
 
+  /** Every recommendation, decision and countersignature of the application, oldest first. */
+  public List<Entry> all(String applicationId) {
+    return jdbc.sql("""
+            select step, outcome, comments, completed_by, completed_at from review
+            where application_id = :id order by id""")
+        .param("id", applicationId).query(Entry.class).list();
+  }
+
   public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {}
 }

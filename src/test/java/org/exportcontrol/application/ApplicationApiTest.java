@@ -131,6 +131,25 @@ class ApplicationApiTest extends IntegrationTest {
   }
 
   @Test
+  void staffSeeTheReviewersAdviceAndApplicantsDoNot() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    String processInstanceId = driver.processInstanceOf((String) submitted.get("reference"));
+    driver.complete("legal", driver.task(processInstanceId, "legalReview"),
+        Map.of("legalRecommendation", "APPROVE_WITH_CONDITIONS", "legalComments", "Yearly audit"));
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> reviews = (List<Map<String, Object>>) driver.view("tech", (String) submitted.get("id"))
+        .get("reviews");
+    assertThat(reviews).singleElement().satisfies(review -> assertThat(review)
+        .containsEntry("step", "legalReview").containsEntry("outcome", "APPROVE_WITH_CONDITIONS")
+        .containsEntry("comments", "Yearly audit").containsEntry("by", "legal").containsKey("at"));
+    assertThat(driver.view("exporter", (String) submitted.get("id"))).doesNotContainKey("reviews");
+    assertThat(content(get("exporter", "/api/applications?page=0&size=100")))
+        .allSatisfy(view -> assertThat(view).doesNotContainKey("reviews"));
+    processEngine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
+  }
+
+  @Test
   void aResponseToNoOpenRequestIsAConflictAndABadResponseNamesItsFields() {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
     String path = "/api/applications/" + submitted.get("id") + "/responses";

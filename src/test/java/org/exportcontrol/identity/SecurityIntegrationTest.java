@@ -59,6 +59,14 @@ class SecurityIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void theWebappsFirstLoginProbeGetsNoBasicChallenge() {
+    // A Basic challenge here makes browsers open a password dialog over the webapps' login page.
+    ResponseEntity<String> response = rest.getForEntity("/camunda-welcome", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getHeaders().containsKey("WWW-Authenticate")).isFalse();
+  }
+
+  @Test
   void healthIsOpenButShowsDetailsOnlyToAdmins() {
     ResponseEntity<Map> anonymous = rest.getForEntity("/actuator/health", Map.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -8,7 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts a whole extra application in the test JVM, for tests about start-up itself. Its engine gets
- * a unique name so it does not replace the shared test context's engine in Camunda's registry.
+ * a unique name so it does not replace the shared test context's engine in Camunda's registry, and it
+ * has no webapps: Cockpit, Tasklist and Admin keep their runtime in static fields, which an extra
+ * application's shutdown clears, breaking the shared context's webapps for the browser tests.
  */
 public final class Boot {
 
@@ -22,6 +24,7 @@ public final class Boot {
         "spring.mail.port", "1",
         "camunda.bpm.generate-unique-process-engine-name", "true",
         "camunda.bpm.job-execution.enabled", "false",
+        "camunda.bpm.webapp.enabled", "false",
         "spring.jmx.enabled", "false"));
     for (String arg : args) {
       int equals = arg.indexOf('=');
