@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.exportcontrol.deployment.DeploymentGuard;
 import org.exportcontrol.deployment.LineReportingBpmnParse;
 import org.exportcontrol.misuse.EnforcementTaskRules;
+import org.exportcontrol.review.CompletionVariableGuard;
 import org.exportcontrol.review.TaskCardVariables;
 import org.exportcontrol.review.TaskRules;
 import org.springframework.context.ApplicationContext;
@@ -59,8 +60,10 @@ public class EngineConfiguration {
         listeners.add(taskCardVariables);
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
-        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new RuleViolationUnwrapper()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(List.of(new RuleViolationUnwrapper()));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+            List.of(new RuleViolationUnwrapper(), new CompletionVariableGuard()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+            List.of(new RuleViolationUnwrapper(), new CompletionVariableGuard()));
       }
     };
   }

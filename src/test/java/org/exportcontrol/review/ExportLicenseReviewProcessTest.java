@@ -398,6 +398,33 @@ class ExportLicenseReviewProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aCompletionMaySetOnlyItsOwnTasksFields() {
+    Map<String, Object> submitted = driver.submit("exporter", application("BR"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    Task technical = driver.task(instance.getId(), "technicalReview");
+    assertThatThrownBy(() -> driver.complete("tech", technical, withVariables("technicalRecommendation", "APPROVE",
+        "legalRecommendation", "APPROVE"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("may set only");
+    reviewAll(instance, "APPROVE", "APPROVE", "APPROVE");
+
+    // skipping the countersignature of the enhanced tier by rewriting the tier: refused, 400
+    Task decision = driver.task(instance.getId(), "licensingDecision");
+    ResponseEntity<Map> refused = as("officer").exchange("/engine-rest/task/" + decision.getId() + "/complete",
+        HttpMethod.POST, Requests.json("{\"variables\": {\"licensingDecision\": {\"value\": \"APPROVE\"}, "
+            + "\"countryTier\": {\"value\": \"STANDARD\"}}}"), Map.class);
+    Assertions.assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("countryTier");
+    driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE"));
+    assertThat(instance).isWaitingAt("countersignDecision").variables().containsEntry("countryTier", "ENHANCED");
+
+    // defeating separation of duties by naming someone else as the decider: refused
+    assertThatThrownBy(() -> driver.complete("officer", driver.task(instance.getId(), "countersignDecision"),
+        withVariables("countersignature", "APPROVE", "licensingDecisionBy", "officer2")))
+        .isInstanceOf(FormFieldValidationException.class);
+    assertThat(instance).isWaitingAt("countersignDecision");
+  }
+
+  @Test
   void aReviewerMayNotDecideTheApplicationEvenAsAdministrator() {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
     ProcessInstance instance = instance((String) submitted.get("reference"));
