@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   ProblemDetail forbidden(AuthorizationException e) {
     log.warn("Refused by the engine's authorization: {}", e.getMessage());
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request");
+  }
+
+  /** The case changed under the request (a job of the same case committed first); nothing was stored. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, "Concurrent change",
+        "The case was changed at the same moment; nothing was stored. Send the request again.");
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.exportcontrol.license.LicenseRepository;
 import org.exportcontrol.license.LicenseStatus;
 import org.exportcontrol.review.TaskAuthorizationViolation;
+import org.exportcontrol.review.TaskFields;
 import org.exportcontrol.review.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
@@ -49,11 +49,10 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
       default -> null;
     };
     if (rule != null) {
-      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-          .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
-            completingUser(task);
-            rule.notify(task);
-          });
+      TaskFields.onComplete(activity, task -> {
+        completingUser(task);
+        rule.notify(task);
+      });
     }
   }
 

@@ -2,12 +2,24 @@ package org.exportcontrol.review;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /** Reading what a user submitted with a task, for the task rules: a bad value is a {@link TaskRuleViolation}. */
 public final class TaskFields {
 
   private TaskFields() {}
+
+  /**
+   * Attaches a rule to the completion of a user task as a built-in listener: it survives diagram
+   * edits that keep the task key, and "skip custom listeners" does not skip it.
+   */
+  public static void onComplete(ActivityImpl userTask, TaskListener rule) {
+    ((UserTaskActivityBehavior) userTask.getActivityBehavior()).getTaskDefinition()
+        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule);
+  }
 
   /** Decisions must be attributable: a task is completed by an authenticated user, never anonymously. */
   public static String completingUser(DelegateTask task) {

@@ -1,0 +1,18 @@
+package org.exportcontrol.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+
+/** Mappings of errors that are hard to provoke through the API. */
+class ApiErrorsTest {
+
+  @Test
+  void aConcurrentChangeOfTheCaseIsAConflictToRetryNotAnInternalError() {
+    ProblemDetail problem = new ApiErrors().concurrentChange(new OptimisticLockingException("ENGINE-03005 ..."));
+    assertThat(problem.getStatus()).isEqualTo(409);
+    assertThat(problem.getDetail()).contains("Send the request again").doesNotContain("ENGINE");
+  }
+}
