@@ -68,6 +68,7 @@ class LicenseBenchmarkIT {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   final ObjectMapper json = new ObjectMapper();
   final AtomicInteger retriedCompletions = new AtomicInteger();
+  final AtomicInteger loadedCases = new AtomicInteger();
   String base;
 
   @Test
@@ -360,7 +361,8 @@ class LicenseBenchmarkIT {
           tx.executeWithoutResult(status -> {
             for (int i = 0; i < batch; i++) {
               String id = UUID.randomUUID().toString();
-              String reference = "EXP-1999-" + id.substring(0, 8);
+              // a year no real application has, numbered: unique however many are loaded
+              String reference = "EXP-1999-%07d".formatted(loadedCases.incrementAndGet());
               jdbc.sql("""
                       insert into application (id, reference, status, submitted_at, submitted_by, exporter_company,
                         exporter_name, product_name, product_category, product_remote_shutdown_capable, end_user_name,
