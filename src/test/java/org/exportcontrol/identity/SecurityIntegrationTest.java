@@ -98,6 +98,18 @@ class SecurityIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anotherGroupsTasksStayHiddenEvenWhenAskedForByGroup() {
+    // Tasklist's query shape: by candidate group, with a count (the project's EXISTS authorization check)
+    String byGroup = "/engine-rest/task?candidateGroup=legal-reviewers&processInstanceId=" + instance.getId()
+        + "&firstResult=0&maxResults=50";
+    String count = "/engine-rest/task/count?candidateGroup=legal-reviewers&processInstanceId=" + instance.getId();
+    assertThat(as("tech").getForEntity(byGroup, List.class).getBody()).isEmpty();
+    assertThat(as("tech").getForEntity(count, Map.class).getBody()).containsEntry("count", 0);
+    assertThat(as("legal").getForEntity(byGroup, List.class).getBody()).hasSize(1);
+    assertThat(as("legal").getForEntity(count, Map.class).getBody()).containsEntry("count", 1);
+  }
+
+  @Test
   void aCandidateClaimsAndCompletesThroughEngineRestAsItself() {
     Task techTask = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("techTask").singleResult();
