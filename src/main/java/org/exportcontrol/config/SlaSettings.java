@@ -42,8 +42,4 @@ public class SlaSettings {
   public Duration shutdownDeadline() {
     return sla.shutdownDeadline();
   }
-
-  public Duration applicantResponse() {
-    return sla.applicantResponse();
-  }
 }

@@ -10,8 +10,4 @@ public record Shutdown(String licenseNumber, OffsetDateTime orderedAt, OffsetDat
   public boolean isVerified() {
     return verifiedAt != null;
   }
-
-  public boolean awaitsVerification() {
-    return confirmedAt != null && verifiedAt == null;
-  }
 }

@@ -45,8 +45,4 @@ public class ShutdownRepository {
     jdbc.sql("update license_shutdown set verified_at = ?, verified_by = ?, verification_notes = ? where license_number = ?")
         .params(at, by, notes, number).update();
   }
-
-  public void recordFailedVerification(String number, String notes) {
-    jdbc.sql("update license_shutdown set verification_notes = ? where license_number = ?").params(notes, number).update();
-  }
 }
