@@ -23,19 +23,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.exportcontrol.support.FlowNodeCoverage;
-import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.Mailbox;
-import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.ProcessPathTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -45,25 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every path of misuseReport, licenseRevocation and licenseExpiry, driven as compliance officers,
  * licensing officers, reviewers and exporters drive them, with emails through a real SMTP server.
  */
-class EnforcementProcessTest extends IntegrationTest {
-
-
-  static ProcessEngine engineForCoverage;
+class EnforcementProcessTest extends ProcessPathTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
-  LicenseReviewDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    driver = new LicenseReviewDriver(processEngine, rest);
-    engineForCoverage = processEngine;
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aReportThatIsNotCredibleIsClosed() {

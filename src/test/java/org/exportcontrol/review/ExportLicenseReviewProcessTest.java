@@ -20,20 +20,16 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.exportcontrol.support.FlowNodeCoverage;
-import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.Mailbox;
-import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.ProcessPathTest;
 import org.exportcontrol.support.Requests;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -44,26 +40,11 @@ import org.springframework.http.ResponseEntity;
  * applicants through the API, reviewers and officers completing tasks as themselves, emails through
  * a real SMTP server. The last check asserts that every flow node of both diagrams was passed.
  */
-class ExportLicenseReviewProcessTest extends IntegrationTest {
-
-
-  static ProcessEngine engineForCoverage;
+class ExportLicenseReviewProcessTest extends ProcessPathTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
 
-  LicenseReviewDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    driver = new LicenseReviewDriver(processEngine, rest);
-    engineForCoverage = processEngine;
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void standardTierApplicationApprovedByAllIsLicensed() throws Exception {
