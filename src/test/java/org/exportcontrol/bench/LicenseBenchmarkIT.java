@@ -106,7 +106,11 @@ class LicenseBenchmarkIT {
     } finally {
       smtp.stop();
       for (Postgres db : databases) {
-        db.close();
+        if (Boolean.getBoolean("bench.keep")) {
+          System.out.println("bench.keep: database kept for inspection: " + db.url());
+        } else {
+          db.close();
+        }
       }
     }
     System.out.println("\n" + report.markdown());
