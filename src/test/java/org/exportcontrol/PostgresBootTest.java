@@ -78,6 +78,8 @@ class PostgresBootTest {
   void theLicensePathRunsToItsEndOnPostgres() {
     assertThat(app.getBean(JdbcClient.class).sql("select version()").query(String.class).single())
         .startsWith("PostgreSQL");
+    assertThat(app.getBean(JdbcClient.class).sql("show jit").query(String.class).single())
+        .as("the postgres profile's connections compile no queries (docs/benchmarks.md)").isEqualTo("off");
     RepositoryService repository = app.getBean(RepositoryService.class);
     assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
         .as("processes/ and forms/ deployed").isEqualTo(1);
