@@ -428,6 +428,12 @@ class LicenseBenchmarkIT {
     for (String arg : datasource(databases, "startup")) {
       command.add(arg);
     }
+    // the first start creates the engine's and the project's tables; a restart finds them
+    report.add("B4 start-up, java -jar to healthy, new database", startUntilHealthy(command, port), "s", "< 20 s");
+    report.add("B4 start-up, java -jar to healthy, restart", startUntilHealthy(command, port), "s", "< 20 s");
+  }
+
+  private double startUntilHealthy(List<String> command, int port) throws Exception {
     Path log = Files.createTempFile("bench-startup", ".log");
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -443,7 +449,7 @@ class LicenseBenchmarkIT {
           return false;
         }
       }, Duration.ofSeconds(120));
-      report.add("B4 start-up, java -jar to healthy", (System.nanoTime() - start) / 1e9, "s", "< 20 s");
+      return (System.nanoTime() - start) / 1e9;
     } finally {
       process.destroy();
       process.waitFor(30, TimeUnit.SECONDS);
