@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * The engine configuration of the Spring Boot starter, built the same way, but reading the engine's
  * SQL mappings from org/exportcontrol/config/mapping: its Task.xml checks the task query's
  * authorizations with EXISTS instead of an OR-join, which made Tasklist's query grow with the square
- * of the open tasks, and reads a page ordered by task columns as a semi-join; its Authorization.xml
+ * of the open tasks, and on PostgreSQL reads a page ordered by task columns as a semi-join; its Authorization.xml
  * finds the groups that hold authorizations without reading every authorization (docs/benchmarks.md,
  * ADR 0007).
  */
@@ -39,11 +40,13 @@ public class TaskQueryConfiguration {
   }
 
   /**
-   * Called from Task.xml: true when the task query orders by the task's own columns only, so that
-   * its page can be read as a semi-join without DISTINCT.
+   * Called from Task.xml: true when the task query's page is read as a semi-join without DISTINCT.
+   * Only on PostgreSQL and only when the order is by the task's own columns: H2 evaluates the
+   * {@code in (select …)} for every candidate before it pages, and stops the DISTINCT early by itself.
    */
-  public static boolean ordersByTaskColumnsOnly(List<QueryOrderingProperty> orderingProperties) {
+  public static boolean pageAsSemiJoin(List<QueryOrderingProperty> orderingProperties) {
     // "contained": a plain column of the task (no relation, no function such as lower())
-    return orderingProperties.stream().allMatch(QueryOrderingProperty::isContainedProperty);
+    return "postgres".equals(Context.getProcessEngineConfiguration().getDatabaseType())
+        && orderingProperties.stream().allMatch(QueryOrderingProperty::isContainedProperty);
   }
 }

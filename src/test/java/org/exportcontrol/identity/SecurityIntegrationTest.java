@@ -117,7 +117,7 @@ class SecurityIntegrationTest extends IntegrationTest {
     taskService.addCandidateUser(legalTask.getId(), "legal");
     String query = "/engine-rest/task?candidateUser=legal&processInstanceId=" + instance.getId()
         + "&firstResult=0&maxResults=50";
-    // ordered by task columns: the project's semi-join (Task.xml); by lower(name): Camunda's DISTINCT
+    // ordered by task columns (on PostgreSQL the project's semi-join, PostgresBootTest) and by lower(name)
     for (String order : List.of("", "&sortBy=created&sortOrder=desc", "&sortBy=nameCaseInsensitive&sortOrder=asc")) {
       assertThat(as("legal").getForEntity(query + order, List.class).getBody())
           .as(order).extracting(t -> ((Map<?, ?>) t).get("id")).containsExactly(legalTask.getId());
