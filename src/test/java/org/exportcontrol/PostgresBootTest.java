@@ -21,6 +21,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.exportcontrol.deployment.FolderDeployer;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
@@ -78,6 +81,8 @@ class PostgresBootTest {
   void theLicensePathRunsToItsEndOnPostgres() {
     assertThat(app.getBean(JdbcClient.class).sql("select version()").query(String.class).single())
         .startsWith("PostgreSQL");
+    assertThat(app.getBean(JdbcClient.class).sql("show jit").query(String.class).single())
+        .as("the postgres profile's connections compile no queries (docs/benchmarks.md)").isEqualTo("off");
     RepositoryService repository = app.getBean(RepositoryService.class);
     assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
         .as("processes/ and forms/ deployed").isEqualTo(1);
@@ -90,6 +95,31 @@ class PostgresBootTest {
         history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1
             && subjects().contains(submitted.get("reference") + ": approved, license " + license));
     assertThat(subjects()).contains(submitted.get("reference") + ": application received");
+  }
+
+  @Test
+  void aTaskPageReadsEachTaskOnceInEveryOrderOnPostgres() {
+    String instance = driver.processInstanceOf((String) driver.submit("exporter", LicenseReviewDriver.application("DE"))
+        .get("reference"));
+    Task legalReview = driver.task(instance, "legalReview");
+    // candidateUser now matches the task through the user's own link and through its group's link
+    driver.tasks().addCandidateUser(legalReview.getId(), "legal");
+    TaskService tasks = driver.tasks();
+    // as Tasklist asks (the engine's task query, authorizations checked): by task columns the
+    // project's semi-join (Task.xml), by lower(name) Camunda's DISTINCT
+    driver.as("legal", () -> {
+      for (TaskQuery query : List.of(tasks.createTaskQuery().orderByTaskId().asc(),
+          tasks.createTaskQuery().orderByTaskCreateTime().desc(), tasks.createTaskQuery().orderByTaskNameCaseInsensitive().asc())) {
+        assertThat(query.taskCandidateUser("legal").processInstanceId(instance).listPage(0, 50))
+            .extracting(Task::getId).containsExactly(legalReview.getId());
+      }
+      List<Task> groupPage = tasks.createTaskQuery().taskCandidateGroup("legal-reviewers").listPage(0, 50);
+      assertThat(groupPage).extracting(Task::getTaskDefinitionKey).containsOnly("legalReview");
+      assertThat(groupPage).extracting(Task::getId).doesNotHaveDuplicates().isSorted();
+    });
+    driver.as("tech", () -> assertThat(tasks.createTaskQuery().taskCandidateUser("tech").processInstanceId(instance)
+        .listPage(0, 50)).extracting(Task::getTaskDefinitionKey).containsExactly("technicalReview"));
+    app.getBean(RuntimeService.class).deleteProcessInstance(instance, "test over");
   }
 
   @Test

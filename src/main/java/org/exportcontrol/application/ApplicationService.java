@@ -13,6 +13,7 @@ import org.exportcontrol.config.ForbiddenException;
 import org.exportcontrol.config.ResourceNotFoundException;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
+import org.exportcontrol.license.License;
 import org.exportcontrol.license.LicenseRepository;
 import org.exportcontrol.review.ReviewRecords;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class ApplicationService {
   @Transactional(readOnly = true)
   public ApplicationPage list(CurrentUser caller, int page, int size) {
     String company = caller.isStaff() ? null : companies.companyOf(caller.userId()).map(Group::getId).orElse("");
-    List<ApplicationView> content = applications.page(company, page, size).stream().map(a -> view(a, caller)).toList();
+    List<ApplicationView> content = views(applications.page(company, page, size), caller);
     long total = applications.count(company);
     return new ApplicationPage(content, page, size, total, (int) ((total + size - 1) / size));
   }
@@ -159,6 +160,21 @@ public class ApplicationService {
   }
 
   private ApplicationView view(Application a, CurrentUser caller) {
+    return views(List.of(a), caller).get(0);
+  }
+
+  /** Views of these applications, their requests, licenses and reviews loaded once for all of them. */
+  private List<ApplicationView> views(List<Application> page, CurrentUser caller) {
+    List<String> ids = page.stream().map(Application::id).toList();
+    Map<String, List<InformationRequest>> openRequests = requests.openOf(ids);
+    Map<String, License> licensesOf = licenses.findByApplications(ids);
+    Map<String, List<ReviewRecords.Entry>> reviewsOf = caller.isStaff() ? reviews.allOf(ids) : Map.of();
+    return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
+        caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null)).toList();
+  }
+
+  private static ApplicationView view(Application a, List<InformationRequest> openRequests, License license,
+      List<ReviewRecords.Entry> reviewEntries) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
         new ApplicationView.Product(a.productName(), a.productCategory(), a.productControlEntry(),
@@ -169,14 +185,13 @@ public class ApplicationService {
             a.certificateProhibitedUsesAcknowledged()) : null,
         a.contractAmount() == null ? null : new ApplicationView.ContractValue(a.contractAmount(), a.contractCurrency()),
         a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons()),
-        requests.open(a.id()).stream()
-            .map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
+        openRequests.stream().map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
             a.decisionRationale(), a.decidedAt()),
-        licenses.findByApplication(a.id()).map(l -> new ApplicationView.LicenseSummary(l.licenseNumber(), l.status(),
-            l.validFrom(), l.validUntil(), l.conditions())).orElse(null),
-        caller.isStaff() ? reviews.all(a.id()).stream().map(r -> new ApplicationView.Review(r.step(), r.outcome(),
-            r.comments(), r.completedBy(), r.completedAt())).toList() : null);
+        license == null ? null : new ApplicationView.LicenseSummary(license.licenseNumber(), license.status(),
+            license.validFrom(), license.validUntil(), license.conditions()),
+        reviewEntries == null ? null : reviewEntries.stream().map(r -> new ApplicationView.Review(r.step(),
+            r.outcome(), r.comments(), r.completedBy(), r.completedAt())).toList());
   }
 
   private OffsetDateTime now() {

@@ -1,9 +1,12 @@
 package org.exportcontrol.application;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +35,17 @@ public class InformationRequestRepository {
   }
 
   public List<InformationRequest> open(String applicationId) {
-    return jdbc.sql("select * from information_request where application_id = ? and status = 'OPEN' order by asked_at")
-        .param(applicationId).query(InformationRequest.class).list();
+    return openOf(List.of(applicationId)).getOrDefault(applicationId, List.of());
+  }
+
+  /** The open requests of each of these applications (one query for a page of them). */
+  public Map<String, List<InformationRequest>> openOf(Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("select * from information_request where application_id in (:ids) and status = 'OPEN' order by asked_at")
+        .param("ids", applicationIds).query(InformationRequest.class).list().stream()
+        .collect(Collectors.groupingBy(InformationRequest::applicationId));
   }
 
   /** Marks the request answered; false when it was no longer open (answered or closed meanwhile). */

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail sender settings of outgoing email
  * @param sla deadlines of the processes (ISO-8601 durations)
  * @param license license settings
+ * @param security authentication settings
  */
 @ConfigurationProperties("exportcontrol")
 public record ExportControlProperties(
@@ -23,7 +24,8 @@ public record ExportControlProperties(
     @DefaultValue Admin admin,
     @DefaultValue Mail mail,
     @DefaultValue Sla sla,
-    @DefaultValue License license) {
+    @DefaultValue License license,
+    @DefaultValue Security security) {
 
   /**
    * @param password has no default on purpose: outside the demo profile it must come from configuration
@@ -49,4 +51,11 @@ public record ExportControlProperties(
    * @param renewalReminder how long before the end of its validity the holder is reminded, once
    */
   public record License(@DefaultValue("P2Y") Period validity, @DefaultValue("P60D") Period renewalReminder) {}
+
+  /**
+   * @param credentialCacheTtl how long verified HTTP Basic credentials (and the user's groups) are
+   *     remembered; a password change, lock or group change takes effect after at most this long.
+   *     PT0S checks every request against the identity service (ADR 0011).
+   */
+  public record Security(@DefaultValue("PT30S") Duration credentialCacheTtl) {}
 }

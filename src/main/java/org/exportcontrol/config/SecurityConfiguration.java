@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.exportcontrol.identity.CamundaAuthenticationProvider;
 import org.exportcontrol.identity.EngineIdentityFilter;
+import org.exportcontrol.identity.EngineRestAuthentication;
 import org.exportcontrol.identity.Groups;
+import org.exportcontrol.identity.VerifiedCredentials;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>/api/**, /actuator/**, /demo/**, /v3/api-docs: HTTP Basic against Camunda's identity service,
  *       stateless, with the caller set as the engine's authenticated user.</li>
  *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
- *       engine user so that Camunda's authorizations apply per user and group.</li>
+ *       engine user so that Camunda's authorizations apply per user and group, with the same check of
+ *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
  *   <li>/camunda/**: the webapps' own session login and CSRF protection.</li>
  * </ul>
  */
@@ -100,12 +102,10 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<Filter> engineRestAuthentication(JerseyApplicationPath restPath) {
+  FilterRegistrationBean<Filter> engineRestAuthentication(JerseyApplicationPath restPath, VerifiedCredentials credentials) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("camunda-auth");
-    registration.setFilter(new ProcessEngineAuthenticationFilter());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+    registration.setFilter(new EngineRestAuthentication(credentials));
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(1);
     return registration;

@@ -1,8 +1,6 @@
 package org.exportcontrol.identity;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,23 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaAuthenticationProvider implements AuthenticationProvider {
 
-  private final IdentityService identityService;
+  private final VerifiedCredentials credentials;
 
-  public CamundaAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  public CamundaAuthenticationProvider(VerifiedCredentials credentials) {
+    this.credentials = credentials;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = authentication.getName();
-    Object credentials = authentication.getCredentials();
-    if (userId == null || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("Bad credentials");
-    }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    Object password = authentication.getCredentials();
+    VerifiedCredentials.Verified verified = credentials
+        .verify(authentication.getName(), password == null ? null : password.toString())
+        .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+    List<SimpleGrantedAuthority> groups = verified.groupIds().stream().map(SimpleGrantedAuthority::new).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(verified.userId(), null, groups);
   }
 
   @Override

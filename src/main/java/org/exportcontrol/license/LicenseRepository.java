@@ -1,7 +1,10 @@
 package org.exportcontrol.license;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +35,13 @@ public class LicenseRepository {
     return jdbc.sql("select * from license where license_number = ?").param(number).query(License.class).optional();
   }
 
-  public Optional<License> findByApplication(String applicationId) {
-    return jdbc.sql("select * from license where application_id = ?").param(applicationId)
-        .query(License.class).optional();
+  /** The license of each of these applications that has one (one query for a page of them). */
+  public Map<String, License> findByApplications(Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("select * from license where application_id in (:ids)").param("ids", applicationIds)
+        .query(License.class).list().stream().collect(Collectors.toMap(License::applicationId, l -> l));
   }
 
   public boolean suspend(String number, OffsetDateTime at) {

@@ -1,9 +1,12 @@
 package org.exportcontrol.review;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,13 +44,22 @@ public class ReviewRecords {
         .sorted(java.util.Comparator.comparingInt(e -> steps.indexOf(e.step()))).toList();
   }
 
-  /** Every recommendation, decision and countersignature of the application, oldest first. */
-  public List<Entry> all(String applicationId) {
+  /** Every recommendation, decision and countersignature of each application, oldest first (one query). */
+  public Map<String, List<Entry>> allOf(Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return Map.of();
+    }
     return jdbc.sql("""
-            select step, outcome, comments, completed_by, completed_at from review
-            where application_id = :id order by id""")
-        .param("id", applicationId).query(Entry.class).list();
+            select application_id, step, outcome, comments, completed_by, completed_at from review
+            where application_id in (:ids) order by id""")
+        .param("ids", applicationIds).query(Row.class).list().stream()
+        .collect(Collectors.groupingBy(Row::applicationId,
+            Collectors.mapping(r -> new Entry(r.step(), r.outcome(), r.comments(), r.completedBy(), r.completedAt()),
+                Collectors.toList())));
   }
+
+  private record Row(String applicationId, String step, String outcome, String comments, String completedBy,
+      OffsetDateTime completedAt) {}
 
   public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {}
 }

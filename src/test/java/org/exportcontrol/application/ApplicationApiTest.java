@@ -143,6 +143,10 @@ class ApplicationApiTest extends IntegrationTest {
     assertThat(reviews).singleElement().satisfies(review -> assertThat(review)
         .containsEntry("step", "legalReview").containsEntry("outcome", "APPROVE_WITH_CONDITIONS")
         .containsEntry("comments", "Yearly audit").containsEntry("by", "legal").containsKey("at"));
+    // the list loads the reviews of a whole page at once: the same advice, on the right application
+    assertThat(content(get("tech", "/api/applications?page=0&size=100")))
+        .filteredOn(view -> submitted.get("id").equals(view.get("id"))).singleElement()
+        .satisfies(view -> assertThat(view.get("reviews")).isEqualTo(reviews));
     assertThat(driver.view("exporter", (String) submitted.get("id"))).doesNotContainKey("reviews");
     assertThat(content(get("exporter", "/api/applications?page=0&size=100")))
         .allSatisfy(view -> assertThat(view).doesNotContainKey("reviews"));

@@ -110,6 +110,32 @@ class SecurityIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aTaskLinkedTwiceToTheReviewerIsListedOnceInEveryOrder() {
+    Task legalTask = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("legalTask").singleResult();
+    // candidateUser now matches the task through the user's own link and through its group's link
+    taskService.addCandidateUser(legalTask.getId(), "legal");
+    String query = "/engine-rest/task?candidateUser=legal&processInstanceId=" + instance.getId()
+        + "&firstResult=0&maxResults=50";
+    // ordered by task columns (on PostgreSQL the project's semi-join, PostgresBootTest) and by lower(name)
+    for (String order : List.of("", "&sortBy=created&sortOrder=desc", "&sortBy=nameCaseInsensitive&sortOrder=asc")) {
+      assertThat(as("legal").getForEntity(query + order, List.class).getBody())
+          .as(order).extracting(t -> ((Map<?, ?>) t).get("id")).containsExactly(legalTask.getId());
+    }
+    // ordered by a variable: Camunda's DISTINCT over the join
+    ResponseEntity<List> byVariable = as("legal").postForEntity("/engine-rest/task?firstResult=0&maxResults=50",
+        json("{\"candidateUser\": \"legal\", \"processInstanceId\": \"" + instance.getId() + "\", \"sorting\": [{"
+            + "\"sortBy\": \"processVariable\", \"sortOrder\": \"asc\","
+            + " \"parameters\": {\"variable\": \"anything\", \"type\": \"String\"}}]}"), List.class);
+    assertThat(byVariable.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(byVariable.getBody()).extracting(t -> ((Map<?, ?>) t).get("id")).containsExactly(legalTask.getId());
+    assertThat(as("legal").getForEntity("/engine-rest/task/count?candidateUser=legal&processInstanceId="
+        + instance.getId(), Map.class).getBody()).containsEntry("count", 1);
+    assertThat(as("tech").getForEntity(query.replace("candidateUser=legal", "candidateUser=tech"), List.class)
+        .getBody()).extracting(t -> ((Map<?, ?>) t).get("taskDefinitionKey")).containsExactly("techTask");
+  }
+
+  @Test
   void aCandidateClaimsAndCompletesThroughEngineRestAsItself() {
     Task techTask = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("techTask").singleResult();

@@ -1,0 +1,93 @@
+package org.exportcontrol.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.exportcontrol.config.ExportControlProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks HTTP Basic credentials against Camunda's identity service and remembers a success for a
+ * short time. Clients send their password with every request; checking it each time cost a user
+ * lookup, a password hash and queries for groups and tenants per request (docs/benchmarks.md, B1).
+ * Failures are never remembered, so the identity service still counts every failed attempt and
+ * locks the user; a failure also forgets the user's remembered successes. A password change, a lock
+ * by an administrator or a new group takes effect after at most the time to live (ADR 0011).
+ * Entries are keyed by an HMAC of user and password under a key that lives only in this process.
+ */
+@Component
+public class VerifiedCredentials {
+
+  private static final int MAX_ENTRIES = 10_000;
+
+  private final IdentityService identityService;
+  private final long ttlMillis;
+  private final SecretKeySpec key;
+  private final ConcurrentHashMap<String, Verified> remembered = new ConcurrentHashMap<>();
+
+  /** A user whose password was checked, with the groups and tenants the engine checks against. */
+  public record Verified(String userId, List<String> groupIds, List<String> tenantIds, long expiresAt) {}
+
+  public VerifiedCredentials(IdentityService identityService, ExportControlProperties properties) {
+    this.identityService = identityService;
+    this.ttlMillis = properties.security().credentialCacheTtl().toMillis();
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  /** The verified user, or empty when the user is unknown, locked or the password is wrong. */
+  public Optional<Verified> verify(String userId, String password) {
+    if (userId == null || userId.isEmpty() || password == null) {
+      return Optional.empty();
+    }
+    String entry = entryKey(userId, password);
+    // the engine's clock, so that expiry follows it like the engine's own lock-out does
+    long now = ClockUtil.getCurrentTime().getTime();
+    Verified known = remembered.get(entry);
+    if (known != null && now < known.expiresAt()) {
+      return Optional.of(known);
+    }
+    if (!identityService.checkPassword(userId, password)) {
+      remembered.values().removeIf(verified -> verified.userId().equals(userId));
+      return Optional.empty();
+    }
+    Verified verified = new Verified(userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList(),
+        now + ttlMillis);
+    if (ttlMillis > 0) {
+      if (remembered.size() >= MAX_ENTRIES) {
+        remembered.values().removeIf(old -> now >= old.expiresAt());
+        if (remembered.size() >= MAX_ENTRIES) {
+          remembered.clear();
+        }
+      }
+      remembered.put(entry, verified);
+    }
+    return Optional.of(verified);
+  }
+
+  private String entryKey(String userId, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      mac.update(userId.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+}
