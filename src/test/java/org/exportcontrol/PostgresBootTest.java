@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.exportcontrol.deployment.FolderDeployer;
+import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Mailbox;
@@ -207,17 +208,6 @@ class PostgresBootTest {
 
   /** Waits for work of the job executor: polls the condition, fails with the reason after 30 s. */
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, condition, Duration.ofSeconds(30), Duration.ofMillis(100));
   }
 }

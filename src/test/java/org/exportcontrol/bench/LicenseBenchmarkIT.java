@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Mailbox;
@@ -518,23 +519,13 @@ class LicenseBenchmarkIT {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
   }
 
+  /** Latencies are measured by polling: every 2 ms. */
   private static void await(String what, BooleanSupplier condition) {
     await(what, condition, Duration.ofSeconds(60));
   }
 
   private static void await(String what, BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, condition, timeout, Duration.ofMillis(2));
   }
 
   private static List<Integer> ints(String csv) {
