@@ -1,5 +1,7 @@
 package org.exportcontrol.application;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +33,7 @@ public class InformationRequestRepository {
 
   public Optional<InformationRequest> find(String applicationId, String requestId) {
     return jdbc.sql("select * from information_request where id = ? and application_id = ?")
-        .params(requestId, applicationId).query(InformationRequest.class).optional();
+        .params(requestId, applicationId).query(InformationRequestRepository::map).optional();
   }
 
   public List<InformationRequest> open(String applicationId) {
@@ -44,7 +46,7 @@ public class InformationRequestRepository {
       return Map.of();
     }
     return jdbc.sql("select * from information_request where application_id in (:ids) and status = 'OPEN' order by asked_at")
-        .param("ids", applicationIds).query(InformationRequest.class).list().stream()
+        .param("ids", applicationIds).query(InformationRequestRepository::map).list().stream()
         .collect(Collectors.groupingBy(InformationRequest::applicationId));
   }
 
@@ -59,5 +61,12 @@ public class InformationRequestRepository {
   public void closeAll(String applicationId) {
     jdbc.sql("update information_request set status = 'CLOSED' where application_id = ? and status = 'OPEN'")
         .param(applicationId).update();
+  }
+
+  // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
+  private static InformationRequest map(ResultSet rs, int row) throws SQLException {
+    return new InformationRequest(rs.getString("id"), rs.getString("application_id"), rs.getString("asked_by_step"),
+        rs.getString("question"), rs.getObject("asked_at", OffsetDateTime.class), rs.getString("status"),
+        rs.getString("answer"));
   }
 }

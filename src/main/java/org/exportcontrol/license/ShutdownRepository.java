@@ -1,5 +1,7 @@
 package org.exportcontrol.license;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ public class ShutdownRepository {
 
   public Optional<Shutdown> find(String number) {
     return jdbc.sql("select * from license_shutdown where license_number = ?").param(number)
-        .query(Shutdown.class).optional();
+        .query(ShutdownRepository::map).optional();
   }
 
   /** A new deadline after a missed one (an escalation) or after a failed verification, which also voids the confirmation. */
@@ -44,5 +46,14 @@ public class ShutdownRepository {
   public void verify(String number, OffsetDateTime at, String by, String notes) {
     jdbc.sql("update license_shutdown set verified_at = ?, verified_by = ?, verification_notes = ? where license_number = ?")
         .params(at, by, notes, number).update();
+  }
+
+  // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
+  private static Shutdown map(ResultSet rs, int row) throws SQLException {
+    return new Shutdown(rs.getString("license_number"), rs.getObject("ordered_at", OffsetDateTime.class),
+        rs.getObject("deadline", OffsetDateTime.class), rs.getInt("escalations"),
+        rs.getObject("confirmed_at", OffsetDateTime.class), rs.getObject("shutdown_at", OffsetDateTime.class),
+        rs.getString("confirmation_evidence"), rs.getString("confirmed_by"),
+        rs.getObject("verified_at", OffsetDateTime.class), rs.getString("verified_by"), rs.getString("verification_notes"));
   }
 }

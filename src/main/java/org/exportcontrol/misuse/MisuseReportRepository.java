@@ -1,5 +1,9 @@
 package org.exportcontrol.misuse;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +29,7 @@ public class MisuseReportRepository {
   }
 
   public Optional<MisuseReport> find(String id) {
-    return jdbc.sql("select * from misuse_report where id = ?").param(id).query(MisuseReport.class).optional();
+    return jdbc.sql("select * from misuse_report where id = ?").param(id).query(MisuseReportRepository::map).optional();
   }
 
   public void setProcessInstance(String id, String processInstanceId) {
@@ -48,5 +52,16 @@ public class MisuseReportRepository {
   public void recordAction(String id, String action, String rationale) {
     jdbc.sql("update misuse_report set action = ?, action_rationale = ? where id = ?")
         .params(action, rationale, id).update();
+  }
+
+  // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
+  private static MisuseReport map(ResultSet rs, int row) throws SQLException {
+    return new MisuseReport(rs.getString("id"), rs.getString("reference"), rs.getString("status"),
+        rs.getString("license_number"), rs.getString("category"), rs.getString("source"), rs.getString("summary"),
+        rs.getString("evidence"), rs.getObject("reported_on", LocalDate.class),
+        rs.getObject("received_at", OffsetDateTime.class), rs.getString("received_by"),
+        rs.getObject("credible", Boolean.class), rs.getString("severity"), rs.getString("finding"),
+        rs.getString("investigation_summary"), rs.getString("action"), rs.getString("action_rationale"),
+        rs.getString("process_instance_id"));
   }
 }

@@ -1,5 +1,7 @@
 package org.exportcontrol.review;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +42,7 @@ public class ReviewRecords {
             select step, outcome, comments, completed_by, completed_at from review r
             where application_id = :id and step in (:steps)
               and id = (select max(id) from review x where x.application_id = r.application_id and x.step = r.step)""")
-        .param("id", applicationId).param("steps", steps).query(Entry.class).list().stream()
+        .param("id", applicationId).param("steps", steps).query(ReviewRecords::entry).list().stream()
         .sorted(java.util.Comparator.comparingInt(e -> steps.indexOf(e.step()))).toList();
   }
 
@@ -52,14 +54,21 @@ public class ReviewRecords {
     return jdbc.sql("""
             select application_id, step, outcome, comments, completed_by, completed_at from review
             where application_id in (:ids) order by id""")
-        .param("ids", applicationIds).query(Row.class).list().stream()
-        .collect(Collectors.groupingBy(Row::applicationId,
-            Collectors.mapping(r -> new Entry(r.step(), r.outcome(), r.comments(), r.completedBy(), r.completedAt()),
-                Collectors.toList())));
+        .param("ids", applicationIds).query(ReviewRecords::row).list().stream()
+        .collect(Collectors.groupingBy(Row::applicationId, Collectors.mapping(Row::entry, Collectors.toList())));
   }
 
-  private record Row(String applicationId, String step, String outcome, String comments, String completedBy,
-      OffsetDateTime completedAt) {}
+  private record Row(String applicationId, Entry entry) {}
 
   public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {}
+
+  // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
+  private static Entry entry(ResultSet rs, int row) throws SQLException {
+    return new Entry(rs.getString("step"), rs.getString("outcome"), rs.getString("comments"),
+        rs.getString("completed_by"), rs.getObject("completed_at", OffsetDateTime.class));
+  }
+
+  private static Row row(ResultSet rs, int row) throws SQLException {
+    return new Row(rs.getString("application_id"), entry(rs, row));
+  }
 }
