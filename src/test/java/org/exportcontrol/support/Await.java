@@ -9,10 +9,17 @@ public final class Await {
   private Await() {}
 
   public static void until(String what, BooleanSupplier condition, Duration timeout, Duration pollEvery) {
+    if (!holdsWithin(condition, timeout, pollEvery)) {
+      throw new AssertionError("Timed out waiting for " + what);
+    }
+  }
+
+  /** Whether the condition came to hold before the timeout; for waits that may give up without failing. */
+  public static boolean holdsWithin(BooleanSupplier condition, Duration timeout, Duration pollEvery) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
+        return false;
       }
       try {
         Thread.sleep(pollEvery.toMillis());
@@ -21,5 +28,6 @@ public final class Await {
         throw new AssertionError(e);
       }
     }
+    return true;
   }
 }
