@@ -84,6 +84,8 @@ class PostgresBootTest {
         .startsWith("PostgreSQL");
     assertThat(app.getBean(JdbcClient.class).sql("show jit").query(String.class).single())
         .as("the postgres profile's connections compile no queries (docs/benchmarks.md)").isEqualTo("off");
+    assertThat(app.getBean(JdbcClient.class).sql("select indexdef from pg_indexes where indexname = 'act_idx_job_duedate'")
+        .query(String.class).single()).as("db/camunda migrated after the engine made its tables").endsWith("(duedate_)");
     RepositoryService repository = app.getBean(RepositoryService.class);
     assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
         .as("processes/ and forms/ deployed").isEqualTo(1);
