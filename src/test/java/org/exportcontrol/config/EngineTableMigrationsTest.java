@@ -19,12 +19,17 @@ class EngineTableMigrationsTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void theJobExecutorFindsDueJobsThroughAnIndex() throws Exception {
+  void theJobExecutorFindsDueJobsThroughAnIndexAfterTheEngineMadeItsTables() throws Exception {
     assertThat(jdbc.sql("select \"version\", \"description\" from \"" + EngineTableMigrations.HISTORY_TABLE
             + "\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
         .query((row, n) -> row.getString(1) + " " + row.getString(2)).list())
-        .containsExactly("0 << Flyway Baseline >>", "1 job due date index");
+        .containsExactly("0 << Flyway Baseline >>", "1 job due date index", "2 task parent index");
     assertThat(indexedColumns("ACT_RU_JOB", "ACT_IDX_JOB_DUEDATE")).containsExactly("DUEDATE_");
+  }
+
+  @Test
+  void completingATaskFindsItsSubtasksThroughAnIndex() throws Exception {
+    assertThat(indexedColumns("ACT_RU_TASK", "ACT_IDX_TASK_PARENT")).containsExactly("PARENT_TASK_ID_");
   }
 
   private List<String> indexedColumns(String table, String index) throws Exception {
