@@ -84,6 +84,10 @@ class PostgresBootTest {
         .startsWith("PostgreSQL");
     assertThat(app.getBean(JdbcClient.class).sql("show jit").query(String.class).single())
         .as("the postgres profile's connections compile no queries (docs/benchmarks.md)").isEqualTo("off");
+    assertThat(app.getBean(JdbcClient.class).sql("select indexdef from pg_indexes where indexname in"
+            + " ('act_idx_job_duedate', 'act_idx_task_parent') order by indexname").query(String.class).list())
+        .as("db/camunda migrated after the engine made its tables")
+        .satisfiesExactly(job -> assertThat(job).endsWith("(duedate_)"), task -> assertThat(task).endsWith("(parent_task_id_)"));
     RepositoryService repository = app.getBean(RepositoryService.class);
     assertThat(repository.createDeploymentQuery().deploymentName(FolderDeployer.DEPLOYMENT_NAME).count())
         .as("processes/ and forms/ deployed").isEqualTo(1);

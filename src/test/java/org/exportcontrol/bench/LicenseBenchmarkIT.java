@@ -100,10 +100,15 @@ class LicenseBenchmarkIT {
       try {
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         List<String> licenses = licensePath(app, smtp, raw);
-        revocations(app, licenses);
+        int revoked = Math.min(REVOCATIONS, licenses.size());
+        revocations(app, licenses.subList(0, revoked), "");
         System.gc();
         report.add("B4 heap used after B1 and B3", heapMiB(), "MiB", "< 512 MiB");
         taskListAtScale(app);
+        // the same path once every open case waits on its reminder timers: the job executor has to
+        // find the revocation's jobs among them
+        revocations(app, licenses.subList(revoked, Math.min(2 * revoked, licenses.size())),
+            " at " + OPEN.get(OPEN.size() - 1) + " open cases");
       } finally {
         app.close();
       }
@@ -315,11 +320,11 @@ class LicenseBenchmarkIT {
 
   // ---------------------------------------------------------------- B3
 
-  private void revocations(ConfigurableApplicationContext app, List<String> licenses) throws Exception {
+  private void revocations(ConfigurableApplicationContext app, List<String> licenses, String variant) throws Exception {
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     Latencies latency = new Latencies();
-    for (String license : licenses.subList(0, Math.min(REVOCATIONS, licenses.size()))) {
+    for (String license : licenses) {
       JsonNode report = call("compliance", "POST", "/api/misuse-reports", """
           {"licenseNumber": "%s", "category": "POLITICAL_TARGETING", "source": "NGO", "summary": "Targeting"}"""
           .formatted(license), 201);
@@ -342,9 +347,9 @@ class LicenseBenchmarkIT {
           .param(license).query(Long.class).single() == 1);
       latency.record(System.nanoTime() - start);
     }
-    report.add("B3 revocation latency p50", latency.percentile(50), "ms", "");
-    report.add("B3 revocation latency p95", latency.percentile(95), "ms", "< 1000 ms");
-    assertThat(latency.count()).isEqualTo(Math.min(REVOCATIONS, licenses.size()));
+    report.add("B3 revocation latency p50" + variant, latency.percentile(50), "ms", "");
+    report.add("B3 revocation latency p95" + variant, latency.percentile(95), "ms", "< 1000 ms");
+    assertThat(latency.count()).isEqualTo(licenses.size());
   }
 
   // ---------------------------------------------------------------- B2
