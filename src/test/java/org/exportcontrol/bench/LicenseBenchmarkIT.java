@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Boot;
+import org.exportcontrol.support.Folders;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.Postgres;
@@ -471,7 +471,7 @@ class LicenseBenchmarkIT {
     // as the Dockerfile runs it: the jar extracted to plain jars, with a class data sharing archive
     // recorded by a training run (DockerComposeTest keeps the Dockerfile to these steps)
     Path image = Path.of("target", "bench", "image").toAbsolutePath();
-    deleteRecursively(image);
+    Folders.delete(image);
     Files.createDirectories(image.resolve("training"));
     run(image, java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination", "extracted");
     String extracted = image.resolve("extracted").resolve(jar.getFileName()).toString();
@@ -488,7 +488,7 @@ class LicenseBenchmarkIT {
     report.add("B4 start-up as the image runs it (extracted, CDS), restart", startUntilHealthy(withArchive, port),
         "s", "< 20 s");
     if (!Boolean.getBoolean("bench.keep")) {
-      deleteRecursively(image);
+      Folders.delete(image);
     }
   }
 
@@ -519,16 +519,6 @@ class LicenseBenchmarkIT {
           + Files.readString(log));
     }
     Files.delete(log);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (Files.exists(directory)) {
-      try (var paths = Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
   }
 
   /**

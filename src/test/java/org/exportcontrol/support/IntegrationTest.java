@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,11 +69,7 @@ public abstract class IntegrationTest {
 
   private static void copyFolder(Path from, Path to) {
     try {
-      if (Files.exists(to)) {
-        try (Stream<Path> old = Files.walk(to)) {
-          old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
+      Folders.delete(to);
       Files.createDirectories(to);
       if (Files.isDirectory(from)) {
         try (Stream<Path> files = Files.walk(from)) {
