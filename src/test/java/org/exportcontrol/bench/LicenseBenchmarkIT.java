@@ -66,6 +66,9 @@ class LicenseBenchmarkIT {
   static final List<Integer> OPEN = ints(System.getProperty("bench.open", "1000"));
   static final int REVOCATIONS = Integer.getInteger("bench.revocations", 5);
   static final int QUERIES = Integer.getInteger("bench.queries", 20);
+  /** Extra arguments of the application under test (B1-B3), e.g. a history setting to measure. */
+  static final List<String> APP_ARGS = Arrays.stream(System.getProperty("bench.appArgs", "").trim().split("\\s+"))
+      .filter(arg -> !arg.isEmpty()).toList();
 
   final BenchReport report = new BenchReport();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -85,6 +88,9 @@ class LicenseBenchmarkIT {
     report.context("java", System.getProperty("java.version"));
     report.context("sizes", "N=" + N + " (+" + WARMUP + " warm-up), threads=" + THREADS + ", open cases=" + OPEN
         + ", revocations=" + REVOCATIONS + ", queries=" + QUERIES);
+    if (!APP_ARGS.isEmpty()) {
+      report.context("application arguments", String.join(" ", APP_ARGS));
+    }
 
     GreenMail smtp = new GreenMail(ServerSetup.SMTP.dynamicPort());
     smtp.start();
@@ -96,6 +102,7 @@ class LicenseBenchmarkIT {
       args.add("--camunda.bpm.generate-unique-process-engine-name=false");
       args.add("--camunda.bpm.job-execution.enabled=true");
       args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+      args.addAll(APP_ARGS);
       ConfigurableApplicationContext app = Boot.start("demo" + ("postgres".equals(DB) ? ",postgres" : ""),
           args.toArray(new String[0]));
       try {

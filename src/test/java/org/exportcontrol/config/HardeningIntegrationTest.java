@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import javax.script.ScriptEngineManager;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.exportcontrol.support.IntegrationTest;
@@ -38,6 +39,14 @@ class HardeningIntegrationTest extends IntegrationTest {
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
     assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
     assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+  }
+
+  @Test
+  void theAuditTrailIsCompleteAndKeptTenYearsAfterACaseEnds() {
+    assertThat(configuration.getHistoryLevel().getName()).isEqualTo(ProcessEngineConfiguration.HISTORY_FULL);
+    assertThat(configuration.getHistoryTimeToLive()).isEqualTo("P3650D");
+    assertThat(configuration.getHistoryRemovalTimeStrategy())
+        .isEqualTo(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END);
   }
 
   @Test
