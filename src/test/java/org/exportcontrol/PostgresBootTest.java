@@ -178,6 +178,8 @@ class PostgresBootTest {
     driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
     driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
         Map.of("foreignAffairsRecommendation", "APPROVE"));
+    // the job executor joins the reviews and prepares the decision (ADR 0015)
+    await("the licensing decision task", () -> driver.task(instance, "licensingDecision") != null);
     driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "APPROVE"));
     Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
     assertThat(view).containsEntry("status", "APPROVED");
