@@ -259,6 +259,9 @@ class EnforcementProcessTest extends ProcessPathTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notifiedOn");
     driver.complete("foreign", task(revocation, "notifyCustomerGovernment"),
         withVariables("notifiedOn", "2026-11-29", "notificationChannel", "DIPLOMATIC_NOTE"));
+    // the last completion ended before the join; the job executor ends the revocation (ADR 0015)
+    assertThat(revocation).isWaitingAt("revocationComplete");
+    driver.runAsyncJobs(revocation.getId());
     assertThat(revocation).isEnded().hasPassed("escalateShutdown", "escalationHandled", "recordShutdownVerified",
         "shutdownVerified", "revocationCompleted");
     Map<?, ?> done = (Map<?, ?>) licenseView(license, "officer").get("shutdown");
