@@ -2,7 +2,7 @@ package org.exportcontrol.application;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.exportcontrol.config.Violations;
+import org.exportcontrol.api.Violations;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -7,7 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.exportcontrol.config.Violations;
+import org.exportcontrol.api.Violations;
 import org.springframework.stereotype.Component;
 
 /** Checks a request field by field and names every bad field with its JSON path. */

@@ -2,7 +2,7 @@ package org.exportcontrol.application;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.exportcontrol.config.ProcessBean;
+import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /** {@code ${withdrawApplication}}: the applicant did not answer in time; the application is WITHDRAWN. */

@@ -10,17 +10,24 @@ import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.engine.ProcessBeans;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Refuses, at deploy time, every BPMN construct that would run code the project has not reviewed:
  * script tasks and scripts anywhere, connectors, {@code camunda:class}, and expressions that call
- * anything but the {@link org.exportcontrol.config.ProcessBean} beans and the engine's built-in
+ * anything but the {@link org.exportcontrol.engine.ProcessBean} beans and the engine's built-in
  * functions.
  *
  * <p>It runs inside the engine's parser, so it guards every way in: the folder deployment, the
  * admin redeploy and the Modeler's deploy through /engine-rest. A refusal is a parse error, which
  * /engine-rest answers with 400 and the parser's message.
  */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class DeploymentGuard extends AbstractBpmnParseListener {
 
   static final Set<String> CAMUNDA_NAMESPACES = Set.of(
@@ -40,6 +47,11 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
       Set.of("processBusinessKey", "businessKey", "processInstanceId", "id", "currentActivityId", "taskDefinitionKey");
 
   private final Supplier<Set<String>> allowedBeans;
+
+  @Autowired
+  public DeploymentGuard(ProcessBeans processBeans) {
+    this(processBeans::names);
+  }
 
   public DeploymentGuard(Supplier<Set<String>> allowedBeans) {
     this.allowedBeans = allowedBeans;

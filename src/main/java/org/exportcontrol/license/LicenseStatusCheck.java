@@ -1,6 +1,6 @@
 package org.exportcontrol.license;
 
-import org.exportcontrol.config.ProcessBean;
+import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /** {@code ${licenseStatus.isActive(licenseNumber)}} in gateways: the license's current state, read when asked. */

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.exportcontrol.config.ProcessBean;
-import org.exportcontrol.config.SlaSettings;
+import org.exportcontrol.engine.ProcessBean;
+import org.exportcontrol.engine.SlaSettings;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.exportcontrol.config.ProcessBean;
-import org.exportcontrol.config.SlaSettings;
-import org.exportcontrol.review.TaskRuleViolation;
+import org.exportcontrol.engine.ProcessBean;
+import org.exportcontrol.engine.SlaSettings;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package org.exportcontrol.misuse;
 
-import static org.exportcontrol.review.TaskFields.bool;
-import static org.exportcontrol.review.TaskFields.completingUser;
-import static org.exportcontrol.review.TaskFields.oneOf;
-import static org.exportcontrol.review.TaskFields.requiredText;
-import static org.exportcontrol.review.TaskFields.text;
+import static org.exportcontrol.engine.TaskFields.bool;
+import static org.exportcontrol.engine.TaskFields.completingUser;
+import static org.exportcontrol.engine.TaskFields.oneOf;
+import static org.exportcontrol.engine.TaskFields.requiredText;
+import static org.exportcontrol.engine.TaskFields.text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,11 +14,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.exportcontrol.engine.TaskFields;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.license.LicenseRepository;
 import org.exportcontrol.license.LicenseStatus;
-import org.exportcontrol.review.TaskAuthorizationViolation;
-import org.exportcontrol.review.TaskFields;
-import org.exportcontrol.review.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
-import org.exportcontrol.config.ProcessBean;
+import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
-import org.exportcontrol.config.ProcessBean;
+import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /** {@code ${recordRefusal}}: the licensing officer refused; the application is REJECTED with reason REVIEW_REFUSED. */

@@ -1,11 +1,11 @@
 package org.exportcontrol.review;
 
+import static org.exportcontrol.engine.TaskFields.completingUser;
+import static org.exportcontrol.engine.TaskFields.oneOf;
+import static org.exportcontrol.engine.TaskFields.text;
 import static org.exportcontrol.review.ReviewSteps.COUNTERSIGN;
 import static org.exportcontrol.review.ReviewSteps.LICENSING_DECISION;
 import static org.exportcontrol.review.ReviewSteps.REVIEWS;
-import static org.exportcontrol.review.TaskFields.completingUser;
-import static org.exportcontrol.review.TaskFields.oneOf;
-import static org.exportcontrol.review.TaskFields.text;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.exportcontrol.engine.TaskFields;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.exportcontrol.support;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.exportcontrol.config.ProcessBean;
+import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /** Test bean {@code ${flakyStep}}: fails while told to, to roll back a job after its email went out. */

@@ -1,7 +1,6 @@
-package org.exportcontrol.config;
+package org.exportcontrol.identity;
 
 import java.util.Arrays;
-import org.exportcontrol.identity.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.engine;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,6 +1,5 @@
-package org.exportcontrol.config;
+package org.exportcontrol.engine;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -8,28 +7,20 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.exportcontrol.deployment.DeploymentGuard;
-import org.exportcontrol.deployment.LineReportingBpmnParse;
-import org.exportcontrol.misuse.EnforcementTaskRules;
-import org.exportcontrol.review.CompletionVariableGuard;
-import org.exportcontrol.review.TaskCardVariables;
-import org.exportcontrol.review.TaskRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine settings that cannot be written as properties: the beans diagrams may use, the deployment
- * guard, the task rules ({@link TaskRules}) and the Tasklist card variables ({@link TaskCardVariables}). The rest of the hardening is in
- * application.yaml under {@code camunda.bpm}, where an operator can read it.
+ * Engine settings that cannot be written as properties: the beans diagrams may use, the parse
+ * listeners that every diagram passes (the deployment guard first, then the task rules and the
+ * Tasklist card variables: every {@link BpmnParseListener} bean, in their order), and the command
+ * interceptors. The rest of the hardening is in application.yaml under {@code camunda.bpm}, where an
+ * operator can read it.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
-
-  @Bean
-  Clock clock() {
-    return new EngineClock();
-  }
 
   @Bean
   ProcessBeans processBeans(ApplicationContext context) {
@@ -37,15 +28,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  DeploymentGuard deploymentGuard(ProcessBeans processBeans) {
-    return new DeploymentGuard(processBeans::names);
-  }
-
-  /** Restricts expressions to the allow-listed beans and installs the deployment guard. */
-  @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      DeploymentGuard guard, TaskRules taskRules, EnforcementTaskRules enforcementTaskRules,
-      TaskCardVariables taskCardVariables) {
+      ObjectProvider<BpmnParseListener> parseListeners) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,10 +38,7 @@ public class EngineConfiguration {
         configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(guard);
-        listeners.add(taskRules);
-        listeners.add(enforcementTaskRules);
-        listeners.add(taskCardVariables);
+        parseListeners.orderedStream().forEach(listeners::add);
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
         configuration.setCustomPreCommandInterceptorsTxRequired(

@@ -1,10 +1,8 @@
-package org.exportcontrol.config;
+package org.exportcontrol.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.exportcontrol.review.TaskAuthorizationViolation;
-import org.exportcontrol.review.TaskRuleViolation;
 
 /**
  * The engine wraps whatever a task listener throws into a generic engine error (500 from

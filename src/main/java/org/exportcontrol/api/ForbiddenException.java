@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 /** Answered 403 with the reason. */
 public class ForbiddenException extends RuntimeException {

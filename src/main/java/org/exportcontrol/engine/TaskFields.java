@@ -1,4 +1,4 @@
-package org.exportcontrol.review;
+package org.exportcontrol.engine;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 /** Answered 409: the request is well-formed but the case is not in a state that allows it. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.exportcontrol.deployment;
+package org.exportcontrol.engine;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 /** Answered 404. Also what a caller gets for another company's case: its existence is not disclosed. */
 public class ResourceNotFoundException extends RuntimeException {

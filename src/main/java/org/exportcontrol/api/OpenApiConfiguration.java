@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

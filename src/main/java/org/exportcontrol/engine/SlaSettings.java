@@ -1,6 +1,7 @@
-package org.exportcontrol.config;
+package org.exportcontrol.engine;
 
 import java.time.Duration;
+import org.exportcontrol.config.ExportControlProperties;
 import org.springframework.stereotype.Component;
 
 /**

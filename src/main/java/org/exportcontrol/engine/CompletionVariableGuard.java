@@ -1,4 +1,4 @@
-package org.exportcontrol.review;
+package org.exportcontrol.engine;
 
 import java.lang.reflect.Field;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

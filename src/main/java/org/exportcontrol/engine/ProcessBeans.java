@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.engine;
 
 import java.util.AbstractMap;
 import java.util.Map;

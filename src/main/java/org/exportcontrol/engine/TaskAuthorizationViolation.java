@@ -1,4 +1,4 @@
-package org.exportcontrol.review;
+package org.exportcontrol.engine;
 
 import org.camunda.bpm.engine.AuthorizationException;
 

@@ -1,4 +1,4 @@
-package org.exportcontrol.config;
+package org.exportcontrol.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
