@@ -1,6 +1,7 @@
 package org.exportcontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -24,7 +25,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.deployment.FolderDeployer;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
@@ -38,6 +41,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole application on a real PostgreSQL, with the job executor on as in production: Flyway and
@@ -108,7 +113,7 @@ class PostgresBootTest {
         .get("reference"));
     Task legalReview = driver.task(instance, "legalReview");
     // candidateUser now matches the task through the user's own link and through its group's link
-    driver.tasks().addCandidateUser(legalReview.getId(), "legal");
+    Privileged.run("test set-up", () -> driver.tasks().addCandidateUser(legalReview.getId(), "legal"));
     TaskService tasks = driver.tasks();
     // as Tasklist asks (the engine's task query, authorizations checked): by task columns the
     // project's semi-join (Task.xml), by lower(name) Camunda's DISTINCT
@@ -125,7 +130,7 @@ class PostgresBootTest {
     driver.as("tech", () -> assertThat(tasks.createTaskQuery().taskCandidateUser("tech").processInstanceId(instance)
         .listPage(0, 50)).extracting(Task::getTaskDefinitionKey).containsExactly("technicalReview"));
     awaitReceiptEmailJob(instance);
-    app.getBean(RuntimeService.class).deleteProcessInstance(instance, "test over");
+    Privileged.run("test clean-up", () -> app.getBean(RuntimeService.class).deleteProcessInstance(instance, "test over"));
   }
 
   @Test
@@ -169,6 +174,32 @@ class PostgresBootTest {
         "CLOSED_REVOKED".equals(app.getBean(JdbcClient.class).sql("select status from misuse_report where reference = ?")
             .param(reference).query(String.class).single())));
     assertThat(subjects().stream().filter(s -> s.startsWith(license + ": license revoked"))).hasSize(1);
+  }
+
+  @Test
+  void theDecisionLogIsAppendOnlyOnPostgresAndAChangedEntryIsFound() {
+    Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));
+    awaitReceiptEmailJob(driver.processInstanceOf((String) submitted.get("reference")));
+    DecisionLog log = app.getBean(DecisionLog.class);
+    long seq = log.entries((String) submitted.get("reference")).get(0).seq();
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    for (String change : List.of("update decision_log set actor = 'someone' where seq = " + seq,
+        "delete from decision_log where seq = " + seq, "truncate decision_log")) {
+      assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("decision_log is append-only");
+    }
+    assertThat(log.verify().valid()).isTrue();
+
+    // someone with the database's superuser rights goes around the trigger: verify names the entry
+    TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    tx.executeWithoutResult(status -> {
+      jdbc.sql("set local session_replication_role = replica").update();
+      jdbc.sql("update decision_log set actor = 'someone' where seq = ?").param(seq).update();
+      DecisionLog.Verification broken = log.verify();
+      assertThat(broken.valid()).isFalse();
+      assertThat(broken.firstBrokenSeq()).isEqualTo(seq);
+      status.setRollbackOnly();
+    });
+    assertThat(log.verify().valid()).isTrue();
   }
 
   private static String approve(Map<String, Object> submitted) {

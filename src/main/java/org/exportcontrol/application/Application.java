@@ -37,7 +37,11 @@ public record Application(
     String decisionRationale,
     OffsetDateTime decidedAt,
     String decidedBy,
-    String processInstanceId) {
+    String processInstanceId,
+    Cancellation cancellation) {
+
+  /** An administrator ended the case: who, when and why. */
+  public record Cancellation(String reason, OffsetDateTime cancelledAt, String cancelledBy) {}
 
   /** A declared purpose: a terrorist act, or a serious crime with its maximum penalty. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,7 +2,9 @@ package org.exportcontrol.application;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.exportcontrol.api.Violations;
+import org.exportcontrol.audit.HistoryEntry;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +57,13 @@ class ApplicationController {
     }
     v.throwIfAny();
     return service.list(CurrentUser.get(), page, size);
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "The case's history from the decision log (staff)",
+      description = "Every entry of the application and of its license, oldest first: seq, at, actor, action, details.")
+  List<HistoryEntry> history(@PathVariable String id) {
+    return service.history(id, CurrentUser.get());
   }
 
   @PostMapping(path = "/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)

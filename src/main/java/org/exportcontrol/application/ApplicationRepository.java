@@ -83,6 +83,18 @@ public class ApplicationRepository {
         .params(status.name(), outcome, String.join(",", reasons), rationale, decidedAt, decidedBy, id).update();
   }
 
+  /** Cancels a case that is still open; false when it was decided, withdrawn or cancelled meanwhile. */
+  public boolean cancel(String id, String reason, OffsetDateTime at, String by) {
+    return jdbc.sql("""
+            update application set status = 'CANCELLED', cancellation_reason = ?, cancelled_at = ?, cancelled_by = ?
+            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION')""")
+        .params(reason, at, by, id).update() == 1;
+  }
+
+  public Optional<Application> findByReference(String reference) {
+    return jdbc.sql("select * from application where reference = ?").param(reference).query(this::map).optional();
+  }
+
   public void updateCertificate(String id, ApplicationRequest.EndUseCertificate certificate) {
     jdbc.sql("""
             update application set certificate_signatory = ?, certificate_signed_on = ?,
@@ -105,7 +117,9 @@ public class ApplicationRepository {
         rs.getString("screening_outcome"), codes(rs.getString("screening_reasons")),
         rs.getString("decision_outcome"), codes(rs.getString("decision_reasons")),
         rs.getString("decision_rationale"), rs.getObject("decided_at", OffsetDateTime.class),
-        rs.getString("decided_by"), rs.getString("process_instance_id"));
+        rs.getString("decided_by"), rs.getString("process_instance_id"),
+        rs.getString("cancellation_reason") == null ? null : new Application.Cancellation(rs.getString("cancellation_reason"),
+            rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")));
   }
 
   private static List<String> codes(String joined) {

@@ -2,6 +2,7 @@ package org.exportcontrol.application;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,10 +12,15 @@ import org.camunda.bpm.engine.identity.Group;
 import org.exportcontrol.api.ConflictException;
 import org.exportcontrol.api.ForbiddenException;
 import org.exportcontrol.api.ResourceNotFoundException;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.HistoryEntry;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
 import org.exportcontrol.license.License;
 import org.exportcontrol.license.LicenseRepository;
+import org.exportcontrol.review.ExportLicenseReviewProcess;
 import org.exportcontrol.review.ReviewRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationService {
 
-  public static final String PROCESS_KEY = "exportLicenseReview";
-  public static final String MESSAGE_RESPONSE = "ApplicantResponded";
-  public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
   public static final String SCREENING_STEP = "screening";
 
   private final ApplicationRepository applications;
@@ -40,11 +43,13 @@ public class ApplicationService {
   private final ReferenceNumbers references;
   private final Companies companies;
   private final RuntimeService runtimeService;
+  private final DecisionLog decisionLog;
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
       LicenseRepository licenses, ReviewRecords reviews, ApplicationValidator validator, ReferenceNumbers references,
-      Companies companies, RuntimeService runtimeService, Clock clock) {
+      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
+    this.decisionLog = decisionLog;
     this.applications = applications;
     this.requests = requests;
     this.licenses = licenses;
@@ -75,10 +80,15 @@ public class ApplicationService {
         c == null ? null : c.signatory(), c == null ? null : c.signedOn(),
         c == null ? null : c.prohibitedUsesAcknowledged(),
         v == null ? null : v.amount(), v == null ? null : v.currency(),
-        null, List.of(), null, List.of(), null, null, null, null);
+        null, List.of(), null, List.of(), null, null, null, null, null);
     applications.insert(application);
-    String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, application.reference(),
-        Map.of("applicationId", application.id(), "submittedBy", caller.userId())).getId();
+    decisionLog.record(application.reference(), DecisionAction.APPLICATION_SUBMITTED, DecisionLog.details(
+        "exporter", company.getName(), "product", p.name(), "category", p.category(), "endUserType", e.type(),
+        "country", e.country()));
+    String processInstanceId = Privileged.call("submission of " + application.reference(), () ->
+        runtimeService.startProcessInstanceByKey(ExportLicenseReviewProcess.KEY, application.reference(),
+            Map.of(ExportLicenseReviewProcess.APPLICATION_ID, application.id(),
+                ExportLicenseReviewProcess.SUBMITTED_BY, caller.userId())).getId());
     applications.setProcessInstance(application.id(), processInstanceId);
     return view(application.id(), caller);
   }
@@ -109,11 +119,15 @@ public class ApplicationService {
     if (response.endUseCertificate() != null) {
       applications.updateCertificate(id, response.endUseCertificate());
     }
+    decisionLog.record(application.reference(), DecisionAction.RESPONSE_RECEIVED, DecisionLog.details(
+        "requestId", request.id(), "answer", response.message(),
+        "certificateReplaced", response.endUseCertificate() != null ? Boolean.TRUE : null));
     try {
-      runtimeService.createMessageCorrelation(MESSAGE_RESPONSE)
-          .processInstanceVariableEquals("requestId", request.id())
-          .setVariable("answer", response.message())
-          .correlateWithResult();
+      Privileged.run("answer to " + request.id(), () ->
+          runtimeService.createMessageCorrelation(ApplicantInformationRequestProcess.MESSAGE_RESPONSE)
+              .processInstanceVariableEquals(ApplicantInformationRequestProcess.REQUEST_ID, request.id())
+              .setVariable(ApplicantInformationRequestProcess.ANSWER, response.message())
+              .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("Request " + request.id() + " is no longer awaited");
     }
@@ -134,14 +148,28 @@ public class ApplicationService {
     }
     applications.updateStatus(id, ApplicationStatus.WITHDRAWN);
     requests.closeAll(id);
+    decisionLog.record(application.reference(), DecisionAction.WITHDRAWN, DecisionLog.details("by", "applicant"));
     try {
-      runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWN)
-          .processInstanceId(application.processInstanceId())
-          .correlateWithResult();
+      Privileged.run("withdrawal of " + application.reference(), () ->
+          runtimeService.createMessageCorrelation(ExportLicenseReviewProcess.MESSAGE_WITHDRAWN)
+              .processInstanceId(application.processInstanceId())
+              .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException(application.reference() + " is no longer in review");
     }
     return view(id, caller);
+  }
+
+  /** The decision log's entries of the application and, once issued, of its license, oldest first. */
+  @Transactional(readOnly = true)
+  public List<HistoryEntry> history(String id, CurrentUser caller) {
+    Application application = accessible(id, caller);
+    List<String> subjects = new ArrayList<>(List.of(application.reference()));
+    License license = licenses.findByApplications(List.of(id)).get(id);
+    if (license != null) {
+      subjects.add(license.licenseNumber());
+    }
+    return decisionLog.entries(subjects).stream().map(HistoryEntry::of).toList();
   }
 
   /** The application if the caller may see it; another company's is reported as not found. */
@@ -190,6 +218,8 @@ public class ApplicationService {
             a.decisionRationale(), a.decidedAt()),
         license == null ? null : new ApplicationView.LicenseSummary(license.licenseNumber(), license.status(),
             license.validFrom(), license.validUntil(), license.conditions()),
+        a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
+            a.cancellation().cancelledAt()),
         reviewEntries == null ? null : reviewEntries.stream().map(r -> new ApplicationView.Review(r.step(),
             r.outcome(), r.comments(), r.completedBy(), r.completedAt())).toList());
   }

@@ -2,10 +2,10 @@ package org.exportcontrol.application;
 
 /** Where an application stands. Public contract. */
 public enum ApplicationStatus {
-  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN;
+  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED;
 
-  /** Decided or withdrawn: nothing more happens to the application. */
+  /** Decided, withdrawn or cancelled: nothing more happens to the application. */
   public boolean isClosed() {
-    return this == APPROVED || this == REJECTED || this == WITHDRAWN;
+    return this == APPROVED || this == REJECTED || this == WITHDRAWN || this == CANCELLED;
   }
 }

@@ -26,6 +26,7 @@ public record ApplicationView(
     List<OpenRequest> openRequests,
     Decision decision,
     LicenseSummary license,
+    Cancellation cancellation,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 
   public record Exporter(String name) {}
@@ -47,6 +48,9 @@ public record ApplicationView(
 
   /** A recommendation, decision or countersignature, oldest first. */
   public record Review(String step, String outcome, String comments, String by, OffsetDateTime at) {}
+
+  /** Set when an administrator ended the case (status CANCELLED). */
+  public record Cancellation(String reason, OffsetDateTime cancelledAt) {}
 
   public record LicenseSummary(String number, String status, LocalDate validFrom, LocalDate validUntil,
       String conditions) {}

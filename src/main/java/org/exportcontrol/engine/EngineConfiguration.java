@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.exportcontrol.audit.DecisionLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * Engine settings that cannot be written as properties: the beans diagrams may use, the parse
  * listeners that every diagram passes (the deployment guard first, then the task rules and the
  * Tasklist card variables: every {@link BpmnParseListener} bean, in their order), and the command
- * interceptors. The rest of the hardening is in application.yaml under {@code camunda.bpm}, where an
+ * interceptors: the closed operations, the completion guard and the record of interventions. The rest of the hardening is in application.yaml under {@code camunda.bpm}, where an
  * operator can read it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +31,7 @@ public class EngineConfiguration {
 
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      ObjectProvider<BpmnParseListener> parseListeners) {
+      ObjectProvider<BpmnParseListener> parseListeners, ProcessContracts contracts, DecisionLog decisionLog) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -41,10 +43,18 @@ public class EngineConfiguration {
         parseListeners.orderedStream().forEach(listeners::add);
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-            List.of(new RuleViolationUnwrapper(), new CompletionVariableGuard()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-            List.of(new RuleViolationUnwrapper(), new CompletionVariableGuard()));
+        List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+        postDeployers.add(new DeploymentRecord(decisionLog));
+        configuration.setCustomPostDeployers(postDeployers);
+        // outside the transaction: refusals before anything happens (each chain needs its own instances)
+        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new RuleViolationUnwrapper(),
+            new ClosedOperations(), new CompletionVariableGuard(contracts)));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(List.of(new RuleViolationUnwrapper(),
+            new ClosedOperations(), new CompletionVariableGuard(contracts)));
+        // inside it: the record of what an operator did, committed with it
+        configuration.setCustomPostCommandInterceptorsTxRequired(List.of(new InterventionRecord(decisionLog)));
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(List.of(new InterventionRecord(decisionLog)));
       }
     };
   }

@@ -3,6 +3,7 @@ package org.exportcontrol.engine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.exportcontrol.audit.IntegrityRefusal;
 
 /**
  * The engine wraps whatever a task listener throws into a generic engine error (500 from
@@ -18,7 +19,8 @@ public class RuleViolationUnwrapper extends CommandInterceptor {
       return next.execute(command);
     } catch (ProcessEngineException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof TaskRuleViolation || cause instanceof TaskAuthorizationViolation) {
+        if (cause instanceof TaskRuleViolation || cause instanceof TaskAuthorizationViolation
+            || cause instanceof IntegrityRefusal) {
           throw (ProcessEngineException) cause;
         }
       }

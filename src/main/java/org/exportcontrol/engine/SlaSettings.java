@@ -40,6 +40,10 @@ public class SlaSettings {
     return sla.suspensionReview().toString();
   }
 
+  public Duration applicantResponse() {
+    return sla.applicantResponse();
+  }
+
   public Duration shutdownDeadline() {
     return sla.shutdownDeadline();
   }

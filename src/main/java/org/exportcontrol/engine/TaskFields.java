@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
@@ -29,6 +30,12 @@ public final class TaskFields {
           + " must be completed by an authenticated user");
     }
     return authentication.getUserId();
+  }
+
+  /** The key of the process the task belongs to. */
+  public static String processKey(DelegateTask task) {
+    return Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
   }
 
   public static <E extends Enum<E>> String oneOf(DelegateTask task, String variable, Class<E> values) {

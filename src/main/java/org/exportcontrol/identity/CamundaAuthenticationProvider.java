@@ -6,6 +6,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,10 @@ public class CamundaAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     Object password = authentication.getCredentials();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "unknown";
     VerifiedCredentials.Verified verified = credentials
-        .verify(authentication.getName(), password == null ? null : password.toString())
+        .verify(authentication.getName(), password == null ? null : password.toString(), address)
         .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
     List<SimpleGrantedAuthority> groups = verified.groupIds().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(verified.userId(), null, groups);

@@ -51,7 +51,7 @@ public class EngineRestAuthentication extends ProcessEngineAuthenticationFilter 
         return AuthenticationResult.unsuccessful();
       }
       String userId = decoded.substring(0, colon);
-      return credentials.verify(userId, decoded.substring(colon + 1)).map(verified -> {
+      return credentials.verify(userId, decoded.substring(colon + 1), request.getRemoteAddr()).map(verified -> {
         AuthenticationResult result = AuthenticationResult.successful(verified.userId());
         result.setGroups(verified.groupIds());
         result.setTenants(verified.tenantIds());

@@ -53,6 +53,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
+            .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
+            .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())

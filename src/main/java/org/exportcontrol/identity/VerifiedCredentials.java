@@ -7,13 +7,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.DecisionLogEntry;
 import org.exportcontrol.config.ExportControlProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +38,11 @@ public class VerifiedCredentials {
 
   private static final int MAX_ENTRIES = 10_000;
 
+  private static final Logger log = LoggerFactory.getLogger(VerifiedCredentials.class);
+
   private final IdentityService identityService;
+  private final DecisionLog decisionLog;
+  private final IntSupplier maxAttempts;
   private final long ttlMillis;
   private final SecretKeySpec key;
   private final ConcurrentHashMap<String, Verified> remembered = new ConcurrentHashMap<>();
@@ -38,16 +50,50 @@ public class VerifiedCredentials {
   /** A user whose password was checked, with the groups and tenants the engine checks against. */
   public record Verified(String userId, List<String> groupIds, List<String> tenantIds, long expiresAt) {}
 
-  public VerifiedCredentials(IdentityService identityService, ExportControlProperties properties) {
+  public VerifiedCredentials(IdentityService identityService, ExportControlProperties properties, DecisionLog decisionLog,
+      ProcessEngineConfigurationImpl engineConfiguration) {
     this.identityService = identityService;
+    this.decisionLog = decisionLog;
+    this.maxAttempts = engineConfiguration::getLoginMaxAttempts;
     this.ttlMillis = properties.security().credentialCacheTtl().toMillis();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  /** The verified user, or empty when the user is unknown, locked or the password is wrong. */
-  public Optional<Verified> verify(String userId, String password) {
+  /**
+   * The verified user, or empty when the user is unknown, locked or the password is wrong. A failure
+   * is logged with the user id and the client's address (never the password), and the attempt that
+   * locks a user is a {@code USER_LOCKED} entry of the decision log.
+   */
+  public Optional<Verified> verify(String userId, String password, String clientAddress) {
+    Optional<Verified> verified = verify(userId, password);
+    if (verified.isEmpty()) {
+      log.warn("Failed login for user '{}' from {}", userId == null ? "" : userId.replaceAll("[\\r\\n]", "_"),
+          clientAddress);
+      recordIfNowLocked(userId, clientAddress);
+    }
+    return verified;
+  }
+
+  private void recordIfNowLocked(String userId, String clientAddress) {
+    if (userId == null || userId.isEmpty()) {
+      return;
+    }
+    // recorded once per lock: a locked user's further attempts leave the count where it is
+    if (identityService.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
+        && user.getAttempts() == maxAttempts.getAsInt() && !lastRecordedIsLock(userId)) {
+      decisionLog.recordNow("user:" + userId, DecisionAction.USER_LOCKED,
+          DecisionLog.details("attempts", user.getAttempts(), "clientAddress", clientAddress));
+    }
+  }
+
+  private boolean lastRecordedIsLock(String userId) {
+    List<DecisionLogEntry> entries = decisionLog.entries("user:" + userId);
+    return !entries.isEmpty() && entries.get(entries.size() - 1).action() == DecisionAction.USER_LOCKED;
+  }
+
+  private Optional<Verified> verify(String userId, String password) {
     if (userId == null || userId.isEmpty() || password == null) {
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package org.exportcontrol.license;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.exportcontrol.audit.HistoryEntry;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,13 @@ class LicenseController {
   @Operation(summary = "One license (another company's answers 404)")
   LicenseView get(@PathVariable String number) {
     return service.get(number, CurrentUser.get());
+  }
+
+  @GetMapping("/{number}/history")
+  @Operation(summary = "The license's history from the decision log (staff)",
+      description = "Every entry of the license, oldest first: seq, at, actor, action, details.")
+  List<HistoryEntry> history(@PathVariable String number) {
+    return service.history(number, CurrentUser.get());
   }
 
   @PostMapping(path = "/{number}/shutdown-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)

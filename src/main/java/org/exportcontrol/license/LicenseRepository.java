@@ -71,12 +71,21 @@ public class LicenseRepository {
         .params(at, number).update() == 1;
   }
 
+  /** Ends a license that is not expired or cancelled already; false when it was meanwhile. */
+  public boolean cancel(String number, String reason, OffsetDateTime at, String by) {
+    return jdbc.sql("""
+            update license set status = 'CANCELLED', cancellation_reason = ?, cancelled_at = ?, cancelled_by = ?
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED', 'REVOKED')""")
+        .params(reason, at, by, number).update() == 1;
+  }
+
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
   private static License map(ResultSet rs, int row) throws SQLException {
     return new License(rs.getString("license_number"), rs.getString("application_id"), rs.getString("status"),
         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
         rs.getString("conditions"), rs.getObject("issued_at", OffsetDateTime.class),
         rs.getObject("suspended_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
-        rs.getString("revocation_reason"), rs.getObject("expired_at", OffsetDateTime.class));
+        rs.getString("revocation_reason"), rs.getObject("expired_at", OffsetDateTime.class),
+        rs.getString("cancellation_reason"), rs.getObject("cancelled_at", OffsetDateTime.class));
   }
 }

@@ -2,6 +2,7 @@ package org.exportcontrol.license;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.api.ConflictException;
@@ -9,6 +10,10 @@ import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.HistoryEntry;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -18,17 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LicenseService {
 
-  public static final String MESSAGE_SHUTDOWN_CONFIRMED = "ShutdownConfirmed";
-
   private final LicenseRepository licenses;
   private final ShutdownRepository shutdowns;
   private final ApplicationRepository applications;
   private final Companies companies;
   private final RuntimeService runtimeService;
+  private final DecisionLog decisionLog;
   private final Clock clock;
 
   public LicenseService(LicenseRepository licenses, ShutdownRepository shutdowns, ApplicationRepository applications,
-      Companies companies, RuntimeService runtimeService, Clock clock) {
+      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
+    this.decisionLog = decisionLog;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.applications = applications;
@@ -40,6 +45,12 @@ public class LicenseService {
   @Transactional(readOnly = true)
   public LicenseView get(String number, CurrentUser caller) {
     return view(accessible(number, caller));
+  }
+
+  /** The decision log's entries of the license, oldest first. */
+  @Transactional(readOnly = true)
+  public List<HistoryEntry> history(String number, CurrentUser caller) {
+    return decisionLog.entries(accessible(number, caller).licenseNumber()).stream().map(HistoryEntry::of).toList();
   }
 
   @Transactional
@@ -63,12 +74,15 @@ public class LicenseService {
     if (!shutdowns.confirm(number, now(), confirmation.shutdownAt(), confirmation.evidence(), caller.userId())) {
       throw new ConflictException("A confirmation of license " + number + " is already awaiting verification");
     }
+    decisionLog.record(number, DecisionAction.SHUTDOWN_CONFIRMED, DecisionLog.details(
+        "shutdownAt", confirmation.shutdownAt(), "evidence", confirmation.evidence()));
     try {
-      runtimeService.createMessageCorrelation(MESSAGE_SHUTDOWN_CONFIRMED)
-          .processInstanceBusinessKey(number)
-          .setVariable("shutdownEvidence", confirmation.evidence())
-          .setVariable("shutdownAt", confirmation.shutdownAt().toString())
-          .correlateWithResult();
+      Privileged.run("shutdown confirmation of " + number, () ->
+          runtimeService.createMessageCorrelation(LicenseRevocationProcess.MESSAGE_SHUTDOWN_CONFIRMED)
+              .processInstanceBusinessKey(number)
+              .setVariable("shutdownEvidence", confirmation.evidence())
+              .setVariable("shutdownAt", confirmation.shutdownAt().toString())
+              .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("No confirmation of license " + number + " is awaited");
     }
@@ -94,7 +108,8 @@ public class LicenseService {
         new LicenseView.EndUser(a.endUserName(), a.endUserType(), a.endUserCountry()),
         l.validFrom(), l.validUntil(), l.conditions(), l.suspendedAt(), l.revokedAt(), l.revocationReason(),
         shutdowns.find(l.licenseNumber()).map(s -> new LicenseView.ShutdownView(s.orderedAt(), s.deadline(),
-            s.confirmedAt(), s.verifiedAt())).orElse(null));
+            s.confirmedAt(), s.verifiedAt())).orElse(null),
+        l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()));
   }
 
   private OffsetDateTime now() {

@@ -17,7 +17,11 @@ public record LicenseView(
     OffsetDateTime suspendedAt,
     OffsetDateTime revokedAt,
     String revocationReason,
-    ShutdownView shutdown) {
+    ShutdownView shutdown,
+    Cancellation cancellation) {
+
+  /** Set when an administrator ended the case (status CANCELLED). */
+  public record Cancellation(String reason, OffsetDateTime cancelledAt) {}
 
   public record Exporter(String name) {}
 

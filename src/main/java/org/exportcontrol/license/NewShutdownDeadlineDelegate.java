@@ -6,33 +6,51 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
 import org.exportcontrol.engine.SlaSettings;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${newShutdownDeadline}}: the wait for the exporter's confirmation starts again with a new
- * deadline, after a missed one (input {@code escalation} true) or a failed verification.
+ * deadline, after a missed one (input {@code escalation} true: not before the deadline has passed,
+ * however early the timer is made to fire) or a failed verification.
  */
 @Component("newShutdownDeadline")
 @ProcessBean
 public class NewShutdownDeadlineDelegate implements JavaDelegate {
 
   private final ShutdownRepository shutdowns;
+  private final LicenseGrounds grounds;
+  private final DecisionLog decisionLog;
   private final SlaSettings sla;
   private final Clock clock;
 
-  public NewShutdownDeadlineDelegate(ShutdownRepository shutdowns, SlaSettings sla, Clock clock) {
+  public NewShutdownDeadlineDelegate(ShutdownRepository shutdowns, LicenseGrounds grounds, DecisionLog decisionLog,
+      SlaSettings sla, Clock clock) {
     this.shutdowns = shutdowns;
+    this.grounds = grounds;
+    this.decisionLog = decisionLog;
     this.sla = sla;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    OffsetDateTime deadline = OffsetDateTime.now(clock).plus(sla.shutdownDeadline());
-    shutdowns.newDeadline((String) execution.getVariable("licenseNumber"), deadline,
-        Boolean.TRUE.equals(execution.getVariableLocal("escalation")));
+    String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
+    boolean escalation = Boolean.TRUE.equals(execution.getVariableLocal("escalation"));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Shutdown shutdown = shutdowns.find(number).orElseThrow(() -> grounds.refuse(execution, number, "no shutdown is ordered"));
+    if (escalation) {
+      if (now.isBefore(shutdown.deadline())) {
+        throw grounds.refuse(execution, number, "the shutdown deadline " + shutdown.deadline() + " has not passed");
+      }
+      decisionLog.recordBySystem(number, DecisionAction.SHUTDOWN_DEADLINE_MISSED, DecisionLog.details(
+          "deadline", shutdown.deadline(), "escalations", shutdown.escalations() + 1));
+    }
+    OffsetDateTime deadline = now.plus(sla.shutdownDeadline());
+    shutdowns.newDeadline(number, deadline, escalation);
     execution.setVariable("shutdownDeadline", Date.from(deadline.toInstant()));
     execution.setVariable("shutdownDeadlineText", deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }

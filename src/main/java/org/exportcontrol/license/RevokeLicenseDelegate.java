@@ -1,11 +1,16 @@
 package org.exportcontrol.license;
 
+import static org.exportcontrol.audit.DecisionLog.details;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.DecisionLogEntry;
 import org.exportcontrol.engine.ProcessBean;
 import org.exportcontrol.engine.SlaSettings;
 import org.exportcontrol.engine.TaskRuleViolation;
@@ -13,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${revokeLicense}}: the license becomes REVOKED and its holder is ordered to shut the systems
- * down by {@code exportcontrol.sla.shutdown-deadline}. A license that another revocation already
- * revoked is left alone ({@code alreadyRevoked}): a license is revoked once and gets one shutdown order,
- * however many reports lead to it.
+ * down by {@code exportcontrol.sla.shutdown-deadline}, on the grounds {@link LicenseGrounds} finds. A
+ * license that another revocation already revoked is left alone ({@code alreadyRevoked}): a license
+ * is revoked once and gets one shutdown order, however many reports lead to it.
  */
 @Component("revokeLicense")
 @ProcessBean
@@ -24,27 +29,32 @@ public class RevokeLicenseDelegate implements JavaDelegate {
   private final LicenseRepository licenses;
   private final ShutdownRepository shutdowns;
   private final LicenseFacts facts;
+  private final LicenseGrounds grounds;
+  private final DecisionLog decisionLog;
   private final SlaSettings sla;
   private final Clock clock;
 
   public RevokeLicenseDelegate(LicenseRepository licenses, ShutdownRepository shutdowns, LicenseFacts facts,
-      SlaSettings sla, Clock clock) {
+      LicenseGrounds grounds, DecisionLog decisionLog, SlaSettings sla, Clock clock) {
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.facts = facts;
+    this.grounds = grounds;
+    this.decisionLog = decisionLog;
     this.sla = sla;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = (String) execution.getVariable("licenseNumber");
-    Object reason = execution.getVariable("revocationReason");
+    String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
+    Object reason = execution.getVariable(LicenseRevocationProcess.REVOCATION_REASON);
     if (!(reason instanceof String r) || r.isBlank()) {
-      throw new TaskRuleViolation("revocationReason", "revocationReason is required");
+      throw new TaskRuleViolation(LicenseRevocationProcess.REVOCATION_REASON, "revocationReason is required");
     }
     execution.setVariables(facts.of(number).orElseThrow(() ->
-        new TaskRuleViolation("licenseNumber", "No license " + number)));
+        new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "No license " + number)));
+    DecisionLogEntry basis = grounds.revocation(execution, number);
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean revoked = licenses.revoke(number, now, r);
     execution.setVariable("alreadyRevoked", !revoked);
@@ -53,6 +63,9 @@ public class RevokeLicenseDelegate implements JavaDelegate {
       shutdowns.order(number, now, deadline);
       execution.setVariable("shutdownDeadline", Date.from(deadline.toInstant()));
       execution.setVariable("shutdownDeadlineText", deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      decisionLog.record(number, DecisionAction.REVOKED, details("reason", r, "basis", basis.subject(),
+          "decidedBy", basis.actor()));
+      decisionLog.record(number, DecisionAction.SHUTDOWN_ORDERED, details("deadline", deadline));
     }
   }
 }

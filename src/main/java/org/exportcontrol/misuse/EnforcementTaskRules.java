@@ -1,5 +1,6 @@
 package org.exportcontrol.misuse;
 
+import static org.exportcontrol.audit.DecisionLog.details;
 import static org.exportcontrol.engine.TaskFields.bool;
 import static org.exportcontrol.engine.TaskFields.completingUser;
 import static org.exportcontrol.engine.TaskFields.oneOf;
@@ -11,47 +12,63 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.TaskFields;
 import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.license.LicenseRepository;
+import org.exportcontrol.license.LicenseRevocationProcess;
 import org.exportcontrol.license.LicenseStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of completing the enforcement tasks (misuse reports, revocation), attached like
- * {@link org.exportcontrol.review.TaskRules}: required fields (400), separation of duties (403: the
- * investigator does not decide the action), and the findings recorded on the report.
+ * {@link org.exportcontrol.review.TaskRules}: required fields (400), the findings recorded on the
+ * report, and every decision in the decision log. Who may take each task is the task gate's job
+ * ({@link EnforcementSeparationOfDuties}: the investigator does not decide the action).
  */
 @Component
 public class EnforcementTaskRules extends AbstractBpmnParseListener {
 
   private final MisuseReportRepository reports;
   private final LicenseRepository licenses;
+  private final DecisionLog decisionLog;
 
-  public EnforcementTaskRules(MisuseReportRepository reports, LicenseRepository licenses) {
+  public EnforcementTaskRules(MisuseReportRepository reports, LicenseRepository licenses, DecisionLog decisionLog) {
     this.reports = reports;
     this.licenses = licenses;
+    this.decisionLog = decisionLog;
   }
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    TaskListener rule = switch (activity.getId()) {
-      case "triageMisuseReport" -> this::triage;
-      case "investigateMisuse" -> this::investigate;
-      case "decideMisuseAction" -> this::decideAction;
-      case "reviewSuspension" -> task -> oneOf(task, "suspensionOutcome", SuspensionOutcome.class);
-      case "notifyCustomerGovernment" -> this::notifyCustomerGovernment;
-      case "verifyShutdown" -> this::verifyShutdown;
-      default -> null;
-    };
+    String process = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+    TaskListener rule = null;
+    if (MisuseReportProcess.KEY.equals(process)) {
+      rule = switch (activity.getId()) {
+        case MisuseReportProcess.TRIAGE -> this::triage;
+        case MisuseReportProcess.INVESTIGATE -> this::investigate;
+        case MisuseReportProcess.DECIDE_ACTION -> this::decideAction;
+        case MisuseReportProcess.REVIEW_SUSPENSION -> this::reviewSuspension;
+        default -> null;
+      };
+    } else if (LicenseRevocationProcess.KEY.equals(process)) {
+      rule = switch (activity.getId()) {
+        case LicenseRevocationProcess.NOTIFY_BUYING_STATE -> this::notifyCustomerGovernment;
+        case LicenseRevocationProcess.ESCALATE_SHUTDOWN -> this::escalateShutdown;
+        case LicenseRevocationProcess.VERIFY_SHUTDOWN -> this::verifyShutdown;
+        default -> null;
+      };
+    }
     if (rule != null) {
+      TaskListener checked = rule;
       TaskFields.onComplete(activity, task -> {
         completingUser(task);
-        rule.notify(task);
+        checked.notify(task);
       });
     }
   }
@@ -60,31 +77,37 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
     boolean credible = bool(task, "credible");
     String severity = credible ? oneOf(task, "severity", Severity.class) : text(task, "severity");
     reports.recordTriage(reportId(task), credible, severity);
+    decisionLog.record(reference(task), DecisionAction.TRIAGED, details("credible", credible, "severity", severity));
   }
 
   void investigate(DelegateTask task) {
     String finding = oneOf(task, "finding", Finding.class);
     String summary = requiredText(task, "investigationSummary", null);
     reports.recordFinding(reportId(task), finding, summary);
-    task.setVariable("investigatedBy", completingUser(task));
+    task.setVariable(MisuseReportProcess.INVESTIGATED_BY, completingUser(task));
+    decisionLog.record(reference(task), DecisionAction.INVESTIGATED, details("finding", finding, "summary", summary));
   }
 
   void decideAction(DelegateTask task) {
-    String user = completingUser(task);
-    if (user.equals(task.getVariable("investigatedBy"))) {
-      throw new TaskAuthorizationViolation("Separation of duties: " + user
-          + " investigated this report and may not decide the action");
-    }
     String action = oneOf(task, "misuseAction", MisuseAction.class);
     String rationale = requiredText(task, "actionRationale", null);
-    String status = licenses.find((String) task.getVariable("licenseNumber")).orElseThrow().status();
+    String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
+    String status = licenses.find(licenseNumber).orElseThrow().status();
     boolean changeable = LicenseStatus.ACTIVE.name().equals(status) || LicenseStatus.SUSPENDED.name().equals(status);
     if (!MisuseAction.WARN.name().equals(action) && !changeable) {
       throw new TaskRuleViolation("misuseAction", "The license is " + status + "; it can no longer be "
           + (MisuseAction.SUSPEND.name().equals(action) ? "suspended" : "revoked"));
     }
     reports.recordAction(reportId(task), action, rationale);
-    task.setVariable("revocationReason", "Misuse report " + task.getVariable("misuseReference") + ": " + rationale);
+    task.setVariable(MisuseReportProcess.REVOCATION_REASON, "Misuse report " + reference(task) + ": " + rationale);
+    decisionLog.record(reference(task), DecisionAction.ACTION_DECIDED,
+        details("action", action, "rationale", rationale, "licenseNumber", licenseNumber));
+  }
+
+  void reviewSuspension(DelegateTask task) {
+    String outcome = oneOf(task, "suspensionOutcome", SuspensionOutcome.class);
+    decisionLog.record(reference(task), DecisionAction.SUSPENSION_REVIEWED,
+        details("outcome", outcome, "licenseNumber", task.getVariable(MisuseReportProcess.LICENSE_NUMBER)));
   }
 
   void notifyCustomerGovernment(DelegateTask task) {
@@ -94,18 +117,34 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
     } catch (DateTimeParseException e) {
       throw new TaskRuleViolation("notifiedOn", "notifiedOn must be a date (YYYY-MM-DD)");
     }
-    requiredText(task, "notificationChannel", null);
+    String channel = requiredText(task, "notificationChannel", null);
+    decisionLog.record(licenseNumber(task), DecisionAction.BUYING_STATE_NOTIFIED,
+        details("notifiedOn", notifiedOn, "channel", channel));
+  }
+
+  void escalateShutdown(DelegateTask task) {
+    decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED,
+        details("notes", text(task, "escalationNotes")));
   }
 
   void verifyShutdown(DelegateTask task) {
     boolean verified = bool(task, "shutdownVerified");
-    if (!verified) {
-      requiredText(task, "verificationNotes", "when the shutdown is not verified (the exporter is told why)");
-    }
-    task.setVariable("verifiedBy", completingUser(task));
+    String notes = verified ? text(task, "verificationNotes")
+        : requiredText(task, "verificationNotes", "when the shutdown is not verified (the exporter is told why)");
+    task.setVariable(LicenseRevocationProcess.VERIFIED_BY, completingUser(task));
+    decisionLog.record(licenseNumber(task), verified ? DecisionAction.SHUTDOWN_VERIFIED : DecisionAction.SHUTDOWN_REJECTED,
+        details("notes", notes));
   }
 
   private static String reportId(DelegateTask task) {
-    return (String) task.getVariable("misuseReportId");
+    return (String) task.getVariable(MisuseReportProcess.REPORT_ID);
+  }
+
+  private static String reference(DelegateTask task) {
+    return (String) task.getVariable(MisuseReportProcess.REFERENCE);
+  }
+
+  private static String licenseNumber(DelegateTask task) {
+    return (String) task.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
   }
 }

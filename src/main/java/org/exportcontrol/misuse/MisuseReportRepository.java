@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +53,12 @@ public class MisuseReportRepository {
   public void recordAction(String id, String action, String rationale) {
     jdbc.sql("update misuse_report set action = ?, action_rationale = ? where id = ?")
         .params(action, rationale, id).update();
+  }
+
+  /** The reports on a license that are still being handled. */
+  public List<MisuseReport> openOf(String licenseNumber) {
+    return jdbc.sql("select * from misuse_report where license_number = ? and status not like 'CLOSED%' and status <> 'CANCELLED'")
+        .param(licenseNumber).query(MisuseReportRepository::map).list();
   }
 
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)

@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.application.ReferenceNumbers;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.CurrentUser;
 import org.exportcontrol.license.LicenseFacts;
 import org.springframework.stereotype.Service;
@@ -22,17 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MisuseReportService {
 
-  public static final String PROCESS_KEY = "misuseReport";
-
   private final MisuseReportRepository reports;
   private final LicenseFacts licenseFacts;
   private final ReferenceNumbers references;
   private final RuntimeService runtimeService;
+  private final DecisionLog decisionLog;
   private final ObjectMapper json;
   private final Clock clock;
 
   public MisuseReportService(MisuseReportRepository reports, LicenseFacts licenseFacts, ReferenceNumbers references,
-      RuntimeService runtimeService, ObjectMapper json, Clock clock) {
+      RuntimeService runtimeService, DecisionLog decisionLog, ObjectMapper json, Clock clock) {
+    this.decisionLog = decisionLog;
     this.reports = reports;
     this.licenseFacts = licenseFacts;
     this.references = references;
@@ -84,8 +87,11 @@ public class MisuseReportService {
     variables.put("misuseSource", report.source());
     variables.put("misuseSummary", report.summary());
     variables.put("interimSuspension", false);
-    String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, report.reference(), variables)
-        .getId();
+    decisionLog.record(report.reference(), DecisionAction.MISUSE_REPORTED, DecisionLog.details(
+        "licenseNumber", report.licenseNumber(), "category", report.category(), "source", report.source(),
+        "summary", report.summary(), "evidence", evidence, "reportedOn", report.reportedOn()));
+    String processInstanceId = Privileged.call("misuse report " + report.reference(), () ->
+        runtimeService.startProcessInstanceByKey(MisuseReportProcess.KEY, report.reference(), variables).getId());
     reports.setProcessInstance(report.id(), processInstanceId);
     return view(reports.find(report.id()).orElseThrow());
   }

@@ -2,6 +2,8 @@ package org.exportcontrol.misuse;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +13,20 @@ import org.springframework.stereotype.Component;
 public class MisuseReportStatusDelegate implements JavaDelegate {
 
   private final MisuseReportRepository reports;
+  private final DecisionLog decisionLog;
 
-  public MisuseReportStatusDelegate(MisuseReportRepository reports) {
+  public MisuseReportStatusDelegate(MisuseReportRepository reports, DecisionLog decisionLog) {
     this.reports = reports;
+    this.decisionLog = decisionLog;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.updateStatus((String) execution.getVariable("misuseReportId"),
-        MisuseReportStatus.valueOf((String) execution.getVariableLocal("status")));
+    MisuseReportStatus status = MisuseReportStatus.valueOf((String) execution.getVariableLocal("status"));
+    reports.updateStatus((String) execution.getVariable(MisuseReportProcess.REPORT_ID), status);
+    if (status.name().startsWith("CLOSED_")) {
+      decisionLog.recordBySystem(execution.getProcessBusinessKey(), DecisionAction.REPORT_CLOSED,
+          DecisionLog.details("status", status.name()));
+    }
   }
 }

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
@@ -19,28 +21,34 @@ public class PrepareLicensingDecisionDelegate implements JavaDelegate {
 
   private final ReviewRecords records;
   private final ApplicationRepository applications;
+  private final DecisionLog decisionLog;
 
-  public PrepareLicensingDecisionDelegate(ReviewRecords records, ApplicationRepository applications) {
+  public PrepareLicensingDecisionDelegate(ReviewRecords records, ApplicationRepository applications,
+      DecisionLog decisionLog) {
     this.records = records;
     this.applications = applications;
+    this.decisionLog = decisionLog;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String applicationId = (String) execution.getVariable("applicationId");
-    String conditions = records.latest(applicationId, ReviewSteps.REVIEWS).stream()
+    String conditions = records.latest(applicationId, ExportLicenseReviewProcess.REVIEWS).stream()
         .filter(r -> Recommendation.APPROVE_WITH_CONDITIONS.name().equals(r.outcome()))
         .map(r -> label(r.step()) + ": " + r.comments())
         .collect(Collectors.joining("\n"));
     execution.setVariable("suggestedConditions", conditions);
-    execution.setVariable("licenseConditions", conditions);
+    execution.setVariable(ExportLicenseReviewProcess.LICENSE_CONDITIONS, conditions);
     applications.updateStatus(applicationId, ApplicationStatus.AWAITING_DECISION);
+    decisionLog.recordBySystem(execution.getProcessBusinessKey(), DecisionAction.REVIEWS_COMPLETED, DecisionLog.details(
+        "suggestedOutcome", execution.getVariable(ExportLicenseReviewProcess.SUGGESTED_OUTCOME),
+        "suggestedConditions", conditions.isEmpty() ? null : conditions));
   }
 
   private static String label(String step) {
     return switch (step) {
-      case ReviewSteps.TECHNICAL -> "Technical";
-      case ReviewSteps.LEGAL -> "Legal";
+      case ExportLicenseReviewProcess.TECHNICAL_REVIEW -> "Technical";
+      case ExportLicenseReviewProcess.LEGAL_REVIEW -> "Legal";
       default -> "Foreign affairs";
     };
   }

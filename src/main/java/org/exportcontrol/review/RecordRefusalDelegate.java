@@ -1,16 +1,27 @@
 package org.exportcontrol.review;
 
+import static org.exportcontrol.audit.DecisionLog.details;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.DecisionLogEntry;
 import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
-/** {@code ${recordRefusal}}: the licensing officer refused; the application is REJECTED with reason REVIEW_REFUSED. */
+/**
+ * {@code ${recordRefusal}}: the licensing officer refused (or the second officer did not countersign);
+ * the application is REJECTED with reason REVIEW_REFUSED and the rationale that person wrote. Only on
+ * the record ({@link LicensingGrounds}).
+ */
 @Component("recordRefusal")
 @ProcessBean
 public class RecordRefusalDelegate implements JavaDelegate {
@@ -18,21 +29,33 @@ public class RecordRefusalDelegate implements JavaDelegate {
   public static final String REVIEW_REFUSED = "REVIEW_REFUSED";
 
   private final ApplicationRepository applications;
+  private final LicensingGrounds grounds;
+  private final DecisionLog decisionLog;
   private final Clock clock;
 
-  public RecordRefusalDelegate(ApplicationRepository applications, Clock clock) {
+  public RecordRefusalDelegate(ApplicationRepository applications, LicensingGrounds grounds, DecisionLog decisionLog,
+      Clock clock) {
     this.applications = applications;
+    this.grounds = grounds;
+    this.decisionLog = decisionLog;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object given = execution.getVariable("decisionRationale");
-    String rationale = given instanceof String s && !s.isBlank() ? s
-        : "Refused in line with the reviewers' recommendations";
-    applications.recordDecision((String) execution.getVariable("applicationId"), ApplicationStatus.REJECTED,
-        "REJECTED", List.of(REVIEW_REFUSED), rationale, OffsetDateTime.now(clock),
-        (String) execution.getVariable("licensingDecisionBy"));
+    Map<String, Object> where = LicensingGrounds.where(execution.getProcessInstanceId(), execution.getCurrentActivityId());
+    Application application = applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID))
+        .orElseThrow(() -> decisionLog.refusal(execution.getProcessBusinessKey(), "no such application", where));
+    DecisionLogEntry refusal = grounds.requireRefusal(application.reference(), where);
+    if (application.status() != ApplicationStatus.AWAITING_DECISION) {
+      throw decisionLog.refusal(application.reference(), "the application is " + application.status()
+          + ", not awaiting a decision", where);
+    }
+    String rationale = refusal.action() == DecisionAction.DECIDED ? refusal.detail("rationale") : refusal.detail("comments");
+    applications.recordDecision(application.id(), ApplicationStatus.REJECTED, "REJECTED", List.of(REVIEW_REFUSED),
+        rationale, OffsetDateTime.now(clock), refusal.actor());
+    decisionLog.record(application.reference(), DecisionAction.REFUSED,
+        details("reasons", List.of(REVIEW_REFUSED), "rationale", rationale, "refusedBy", refusal.actor()));
     execution.setVariable("decisionReasons", REVIEW_REFUSED);
     execution.setVariable("decisionRationaleText", rationale);
   }

@@ -23,8 +23,8 @@ public class TaskCardVariables extends AbstractBpmnParseListener {
   /** The variables the group filters show on a task card (IdentitySetup names the same ones). */
   public static final List<String> NAMES = List.of("reference", "productName", "endUserCountry", "exporterName");
 
-  private static final List<String> TASKS = List.of(ReviewSteps.TECHNICAL, ReviewSteps.LEGAL,
-      ReviewSteps.FOREIGN_AFFAIRS, ReviewSteps.LICENSING_DECISION, ReviewSteps.COUNTERSIGN);
+  private static final List<String> TASKS = List.of(ExportLicenseReviewProcess.TECHNICAL_REVIEW, ExportLicenseReviewProcess.LEGAL_REVIEW,
+      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, ExportLicenseReviewProcess.LICENSING_DECISION, ExportLicenseReviewProcess.COUNTERSIGN);
 
   private final TaskListener copyToTask = TaskCardVariables::copyToTask;
 

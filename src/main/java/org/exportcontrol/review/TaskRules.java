@@ -3,49 +3,57 @@ package org.exportcontrol.review;
 import static org.exportcontrol.engine.TaskFields.completingUser;
 import static org.exportcontrol.engine.TaskFields.oneOf;
 import static org.exportcontrol.engine.TaskFields.text;
-import static org.exportcontrol.review.ReviewSteps.COUNTERSIGN;
-import static org.exportcontrol.review.ReviewSteps.LICENSING_DECISION;
-import static org.exportcontrol.review.ReviewSteps.REVIEWS;
+import static org.exportcontrol.review.ExportLicenseReviewProcess.COUNTERSIGN;
+import static org.exportcontrol.review.ExportLicenseReviewProcess.LICENSING_DECISION;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.TaskFields;
 import org.exportcontrol.engine.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of completing a review or decision task, enforced in code for everyone, administrators
- * included (they bypass Camunda's authorizations, not these): the required fields, separation of
- * duties, and the record of who advised or decided what.
+ * included: the required fields, and the record of who advised or decided what (table {@code review}
+ * and the decision log, in the completion's transaction). Who may take the task at all is the task
+ * gate's job ({@link org.exportcontrol.engine.TaskGate}, {@link ReviewSeparationOfDuties}).
  *
  * <p>Attached by task definition key when a diagram is parsed, as built-in listeners: a diagram edit
  * cannot remove them, and "skip custom listeners" does not skip them. A missing or wrong field is a
- * form validation error (400 from /engine-rest, the task stays open); a separation-of-duties breach is
- * an authorization error (403).
+ * form validation error (400 from /engine-rest, the task stays open).
  */
 @Component
 public class TaskRules extends AbstractBpmnParseListener {
 
   private final ReviewRecords records;
+  private final DecisionLog decisionLog;
   private final Clock clock;
 
-  public TaskRules(ReviewRecords records, Clock clock) {
+  public TaskRules(ReviewRecords records, DecisionLog decisionLog, Clock clock) {
     this.records = records;
+    this.decisionLog = decisionLog;
     this.clock = clock;
   }
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (!ExportLicenseReviewProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+      return;
+    }
     TaskListener rule = switch (activity.getId()) {
-      case ReviewSteps.TECHNICAL, ReviewSteps.LEGAL, ReviewSteps.FOREIGN_AFFAIRS -> this::completeReview;
+      case ExportLicenseReviewProcess.TECHNICAL_REVIEW, ExportLicenseReviewProcess.LEGAL_REVIEW,
+          ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW -> this::completeReview;
       case LICENSING_DECISION -> this::completeDecision;
       case COUNTERSIGN -> this::completeCountersign;
       default -> null;
@@ -58,54 +66,57 @@ public class TaskRules extends AbstractBpmnParseListener {
   void completeReview(DelegateTask task) {
     String user = completingUser(task);
     String step = task.getTaskDefinitionKey();
-    String prefix = ReviewSteps.prefix(step);
-    String recommendation = oneOf(task, prefix + "Recommendation", Recommendation.class);
-    String comments = text(task, prefix + "Comments");
+    String recommendationField = ExportLicenseReviewProcess.recommendation(step);
+    String commentsField = ExportLicenseReviewProcess.comments(step);
+    String recommendation = oneOf(task, recommendationField, Recommendation.class);
+    String comments = text(task, commentsField);
     if (!Recommendation.APPROVE.name().equals(recommendation) && comments == null) {
-      throw new TaskRuleViolation(prefix + "Comments", prefix + "Comments is required unless "
-          + prefix + "Recommendation is APPROVE (for REQUEST_INFORMATION it is the question to the applicant)");
+      throw new TaskRuleViolation(commentsField, commentsField + " is required unless "
+          + recommendationField + " is APPROVE (for REQUEST_INFORMATION it is the question to the applicant)");
     }
     records.record(applicationId(task), step, recommendation, comments, user, now());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("step", step);
+    details.put("recommendation", recommendation);
+    details.put("comments", comments);
+    decisionLog.record(reference(task), DecisionAction.REVIEW_RECORDED, details);
   }
 
   void completeDecision(DelegateTask task) {
     String user = completingUser(task);
-    refuseReviewers(task, user, "decide");
-    String decision = oneOf(task, "licensingDecision", "APPROVE", "REJECT");
-    String suggested = (String) task.getVariable("suggestedOutcome");
-    String rationale = text(task, "decisionRationale");
+    String decision = oneOf(task, ExportLicenseReviewProcess.DECISION, "APPROVE", "REJECT");
+    String suggested = (String) task.getVariable(ExportLicenseReviewProcess.SUGGESTED_OUTCOME);
+    String rationale = text(task, ExportLicenseReviewProcess.DECISION_RATIONALE);
     boolean departs = "CONFLICTING".equals(suggested) || !decision.equals(direction(suggested));
     if (departs && rationale == null) {
-      throw new TaskRuleViolation("decisionRationale", "decisionRationale is required: the suggested "
-          + "outcome is " + suggested + " and the decision is " + decision);
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "decisionRationale is required: "
+          + "the suggested outcome is " + suggested + " and the decision is " + decision);
     }
     records.record(applicationId(task), LICENSING_DECISION, decision, rationale, user, now());
-    task.setVariable("licensingDecisionBy", user);
+    task.setVariable(ExportLicenseReviewProcess.DECIDED_BY, user);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("outcome", decision);
+    details.put("suggestedOutcome", suggested);
+    details.put("rationale", rationale);
+    details.put("conditions", "APPROVE".equals(decision) ? text(task, ExportLicenseReviewProcess.LICENSE_CONDITIONS) : null);
+    decisionLog.record(reference(task), DecisionAction.DECIDED, details);
   }
 
   void completeCountersign(DelegateTask task) {
     String user = completingUser(task);
-    if (user.equals(task.getVariable("licensingDecisionBy"))) {
-      throw new TaskAuthorizationViolation("Separation of duties: " + user
-          + " made this licensing decision and may not countersign it");
-    }
-    refuseReviewers(task, user, "countersign");
-    String countersignature = oneOf(task, "countersignature", "APPROVE", "REJECT");
-    String comments = text(task, "countersignComments");
+    String countersignature = oneOf(task, ExportLicenseReviewProcess.COUNTERSIGNATURE, "APPROVE", "REJECT");
+    String comments = text(task, ExportLicenseReviewProcess.COUNTERSIGN_COMMENTS);
     if ("REJECT".equals(countersignature) && comments == null) {
-      throw new TaskRuleViolation("countersignComments",
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.COUNTERSIGN_COMMENTS,
           "countersignComments is required when the countersignature is REJECT");
     }
     records.record(applicationId(task), COUNTERSIGN, countersignature, comments, user, now());
-    task.setVariable("countersignedBy", user);
-  }
-
-  private void refuseReviewers(DelegateTask task, String user, String what) {
-    Set<String> reviewers = records.completers(applicationId(task), REVIEWS);
-    if (reviewers.contains(user)) {
-      throw new TaskAuthorizationViolation("Separation of duties: " + user + " reviewed this application and may not "
-          + what + " it");
-    }
+    task.setVariable(ExportLicenseReviewProcess.COUNTERSIGNED_BY, user);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("outcome", countersignature);
+    details.put("comments", comments);
+    details.put("decidedBy", task.getVariable(ExportLicenseReviewProcess.DECIDED_BY));
+    decisionLog.record(reference(task), DecisionAction.COUNTERSIGNED, details);
   }
 
   /** APPROVE and APPROVE_WITH_CONDITIONS both suggest approving. */
@@ -114,7 +125,11 @@ public class TaskRules extends AbstractBpmnParseListener {
   }
 
   private static String applicationId(DelegateTask task) {
-    return (String) task.getVariable("applicationId");
+    return (String) task.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
+  }
+
+  private static String reference(DelegateTask task) {
+    return (String) task.getVariable(ExportLicenseReviewProcess.REFERENCE);
   }
 
   private OffsetDateTime now() {

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +28,12 @@ public class RecordScreeningDelegate implements JavaDelegate {
   public static final String PASSED = "PASSED";
 
   private final ApplicationRepository applications;
+  private final DecisionLog decisionLog;
   private final Clock clock;
 
-  public RecordScreeningDelegate(ApplicationRepository applications, Clock clock) {
+  public RecordScreeningDelegate(ApplicationRepository applications, DecisionLog decisionLog, Clock clock) {
     this.applications = applications;
+    this.decisionLog = decisionLog;
     this.clock = clock;
   }
 
@@ -52,9 +56,14 @@ public class RecordScreeningDelegate implements JavaDelegate {
       default -> ApplicationStatus.IN_REVIEW;
     };
     applications.recordScreening(applicationId, tier, outcome, reasons, status);
+    String reference = execution.getProcessBusinessKey();
+    decisionLog.recordBySystem(reference, DecisionAction.SCREENED,
+        DecisionLog.details("outcome", outcome, "countryTier", tier, "reasons", reasons));
     if (REJECTED.equals(outcome)) {
       applications.recordDecision(applicationId, status, REJECTED, reasons,
           "Rejected by the automated screening: " + String.join(", ", reasons), OffsetDateTime.now(clock), "screening");
+      decisionLog.recordBySystem(reference, DecisionAction.REFUSED,
+          DecisionLog.details("reasons", reasons, "refusedBy", "screening"));
     }
     execution.setVariable("screeningOutcome", outcome);
     execution.setVariable("decisionReasons", String.join(",", reasons));

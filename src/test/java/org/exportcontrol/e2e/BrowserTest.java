@@ -3,6 +3,7 @@ package org.exportcontrol.e2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,8 @@ public abstract class BrowserTest extends IntegrationTest {
   void endTheScenariosCases() {
     for (String processInstanceId : started) {
       if (processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
-        processEngine.getRuntimeService().deleteProcessInstance(processInstanceId, "browser scenario over");
+        Privileged.run("test clean-up", () ->
+            processEngine.getRuntimeService().deleteProcessInstance(processInstanceId, "browser scenario over"));
       }
     }
   }

@@ -13,7 +13,9 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.config.ExportControlProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,51 +45,52 @@ class VerifiedCredentialsTest {
   @Test
   void aSuccessIsRememberedUntilItsTimeToLiveEnds() {
     VerifiedCredentials credentials = credentials("PT30S");
-    assertThat(credentials.verify("legal", "secret")).get()
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).get()
         .satisfies(v -> assertThat(v.groupIds()).containsExactly("legal-reviewers"));
     ClockUtil.setCurrentTime(new Date(start.getTime() + 29_000));
-    assertThat(credentials.verify("legal", "secret")).isPresent();
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
     verify(identity, times(1)).checkPassword("legal", "secret");
 
     ClockUtil.setCurrentTime(new Date(start.getTime() + 30_000));
-    assertThat(credentials.verify("legal", "secret")).isPresent();
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
     verify(identity, times(2)).checkPassword("legal", "secret");
   }
 
   @Test
   void everyFailureReachesTheIdentityServiceAndForgetsTheUsersSuccesses() {
     VerifiedCredentials credentials = credentials("PT30S");
-    assertThat(credentials.verify("legal", "secret")).isPresent();
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
     for (int attempt = 0; attempt < 3; attempt++) {
-      assertThat(credentials.verify("legal", "wrong")).isEmpty();
+      assertThat(credentials.verify("legal", "wrong", "192.0.2.1")).isEmpty();
     }
     // each failure counts towards Camunda's lock-out
     verify(identity, times(3)).checkPassword("legal", "wrong");
     // and the remembered success is gone: the next request is checked again (a lock would show)
     when(identity.checkPassword("legal", "secret")).thenReturn(false);
-    assertThat(credentials.verify("legal", "secret")).isEmpty();
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isEmpty();
   }
 
   @Test
   void withoutTimeToLiveEveryRequestIsChecked() {
     VerifiedCredentials credentials = credentials("PT0S");
-    credentials.verify("legal", "secret");
-    credentials.verify("legal", "secret");
+    credentials.verify("legal", "secret", "192.0.2.1");
+    credentials.verify("legal", "secret", "192.0.2.1");
     verify(identity, times(2)).checkPassword("legal", "secret");
   }
 
   @Test
   void missingPartsAreRefusedWithoutAsking() {
     VerifiedCredentials credentials = credentials("PT30S");
-    assertThat(credentials.verify(null, "secret")).isEmpty();
-    assertThat(credentials.verify("", "secret")).isEmpty();
-    assertThat(credentials.verify("legal", null)).isEmpty();
+    assertThat(credentials.verify(null, "secret", "192.0.2.1")).isEmpty();
+    assertThat(credentials.verify("", "secret", "192.0.2.1")).isEmpty();
+    assertThat(credentials.verify("legal", null, "192.0.2.1")).isEmpty();
     verify(identity, times(0)).checkPassword(anyString(), anyString());
   }
 
   private VerifiedCredentials credentials(String ttl) {
     ExportControlProperties properties = new ExportControlProperties(null, null, null, null, null, null,
         new ExportControlProperties.Security(Duration.parse(ttl)));
-    return new VerifiedCredentials(identity, properties);
+    return new VerifiedCredentials(identity, properties, mock(DecisionLog.class),
+        mock(ProcessEngineConfigurationImpl.class));
   }
 }

@@ -28,10 +28,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.exportcontrol.audit.IntegrityRefusal;
 import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.ProcessPathTest;
+import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,12 +136,13 @@ class EnforcementProcessTest extends ProcessPathTest {
   }
 
   @Test
-  void theInvestigatorMayNotDecideTheActionEvenAsAdministrator() {
+  void theInvestigatorMayNotDecideTheActionThoughAlsoALicensingOfficer() {
+    TestUsers.ensure(processEngine, "compliance2", "compliance-officers", "licensing-officers");
     String license = driver.license("DE");
     ProcessInstance instance = instance(report(license));
     triage(instance, "HIGH");
-    investigate(instance, "admin", "SUBSTANTIATED");
-    assertThatThrownBy(() -> driver.complete("admin", task(instance, "decideMisuseAction"),
+    investigate(instance, "compliance2", "SUBSTANTIATED");
+    assertThatThrownBy(() -> driver.complete("compliance2", task(instance, "decideMisuseAction"),
         withVariables("misuseAction", "WARN", "actionRationale", "x")))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("Separation of duties");
     assertThatThrownBy(() -> driver.complete("officer", task(instance, "decideMisuseAction"),
@@ -340,8 +343,8 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED")
         .containsEntry("revocationReason", "Export to a third country");
 
-    ProcessInstance again = runtimeService.startProcessInstanceByKey("licenseRevocation", license,
-        Map.of("licenseNumber", license, "revocationReason", "Again"));
+    ProcessInstance again = driver.call("officer2", () -> runtimeService.startProcessInstanceByKey("licenseRevocation",
+        license, Map.of("licenseNumber", license, "revocationReason", "Again")));
     assertThat(again).isEnded().hasPassed("revocationAlreadyInForce");
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("revocationReason", "Export to a third country");
   }
@@ -357,7 +360,13 @@ class EnforcementProcessTest extends ProcessPathTest {
     driver.runAsyncJobs(expiry.getId());
     Assertions.assertThat(subjects()).contains(license + ": license expires on "
         + java.time.LocalDate.now(ZoneOffset.UTC).plusYears(2));
-    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "validityEnds").getId());
+    Job validityEnds = driver.timer(expiry.getId(), "validityEnds");
+    // an operator who fires the timer early cannot expire a license that is still valid
+    assertThatThrownBy(() -> processEngine.getManagementService().executeJob(validityEnds.getId()))
+        .isInstanceOf(IntegrityRefusal.class).hasMessageContaining("valid until");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+    ClockUtil.setCurrentTime(validityEnds.getDuedate());
+    processEngine.getManagementService().executeJob(validityEnds.getId());
     driver.runAsyncJobs(expiry.getId());
     assertThat(expiry).isEnded().hasPassed("sendRenewalReminder", "expireLicense", "sendExpiryNotice", "licenseExpired");
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "EXPIRED");

@@ -93,11 +93,19 @@ public class LicenseReviewDriver {
   }
 
   public void as(String user, Runnable action) {
+    call(user, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** What {@code action} answers, run as the user with its groups. */
+  public <T> T call(String user, java.util.function.Supplier<T> action) {
     IdentityService identity = engine.getIdentityService();
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     identity.setAuthentication(user, groups);
     try {
-      action.run();
+      return action.get();
     } finally {
       identity.clearAuthentication();
     }

@@ -1,0 +1,16 @@
+package org.exportcontrol.license;
+
+import org.exportcontrol.engine.ProcessContract;
+import org.springframework.stereotype.Component;
+
+/** The contract of processes/licenseExpiry.bpmn: started when a license is issued; renewal reminder, expiry. No user tasks. */
+@Component
+public class LicenseExpiryProcess implements ProcessContract {
+
+  public static final String KEY = "licenseExpiry";
+
+  @Override
+  public String processKey() {
+    return KEY;
+  }
+}

@@ -1,0 +1,73 @@
+package org.exportcontrol.review;
+
+import java.util.List;
+import org.exportcontrol.engine.ProcessContract;
+import org.exportcontrol.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/** The contract of processes/exportLicenseReview.bpmn: screening, three reviews, decision, countersignature, license. */
+@Component
+public class ExportLicenseReviewProcess implements ProcessContract {
+
+  public static final String KEY = "exportLicenseReview";
+
+  public static final String TECHNICAL_REVIEW = "technicalReview";
+  public static final String LEGAL_REVIEW = "legalReview";
+  public static final String FOREIGN_AFFAIRS_REVIEW = "foreignAffairsReview";
+  public static final String LICENSING_DECISION = "licensingDecision";
+  public static final String COUNTERSIGN = "countersignDecision";
+  /** The three reviews, in the order the forms and emails show them. */
+  public static final List<String> REVIEWS = List.of(TECHNICAL_REVIEW, LEGAL_REVIEW, FOREIGN_AFFAIRS_REVIEW);
+
+  public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String SUBMITTED_BY = "submittedBy";
+  public static final String REFERENCE = "reference";
+  public static final String COUNTRY_TIER = "countryTier";
+  public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
+  public static final String DECISION = "licensingDecision";
+  public static final String DECISION_RATIONALE = "decisionRationale";
+  public static final String LICENSE_CONDITIONS = "licenseConditions";
+  public static final String DECIDED_BY = "licensingDecisionBy";
+  public static final String COUNTERSIGNATURE = "countersignature";
+  public static final String COUNTERSIGN_COMMENTS = "countersignComments";
+  public static final String COUNTERSIGNED_BY = "countersignedBy";
+
+  private static final List<UserTask> TASKS = List.of(
+      new UserTask(TECHNICAL_REVIEW, Groups.TECHNICAL_REVIEWERS, recommendation(TECHNICAL_REVIEW), comments(TECHNICAL_REVIEW)),
+      new UserTask(LEGAL_REVIEW, Groups.LEGAL_REVIEWERS, recommendation(LEGAL_REVIEW), comments(LEGAL_REVIEW)),
+      new UserTask(FOREIGN_AFFAIRS_REVIEW, Groups.FOREIGN_AFFAIRS_REVIEWERS, recommendation(FOREIGN_AFFAIRS_REVIEW),
+          comments(FOREIGN_AFFAIRS_REVIEW)),
+      new UserTask(LICENSING_DECISION, Groups.LICENSING_OFFICERS, DECISION, DECISION_RATIONALE, LICENSE_CONDITIONS),
+      new UserTask(COUNTERSIGN, Groups.LICENSING_OFFICERS, COUNTERSIGNATURE, COUNTERSIGN_COMMENTS));
+
+  @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTask> userTasks() {
+    return TASKS;
+  }
+
+  /** The group that does a review step. */
+  public static String groupOf(String reviewStep) {
+    return TASKS.stream().filter(t -> t.key().equals(reviewStep)).findFirst().orElseThrow().candidateGroup();
+  }
+
+  /** {@code technicalReview} → {@code technicalRecommendation}. */
+  public static String recommendation(String reviewStep) {
+    return prefix(reviewStep) + "Recommendation";
+  }
+
+  /** {@code technicalReview} → {@code technicalComments}. */
+  public static String comments(String reviewStep) {
+    return prefix(reviewStep) + "Comments";
+  }
+
+  private static String prefix(String reviewStep) {
+    return reviewStep.substring(0, reviewStep.length() - "Review".length());
+  }
+}

@@ -1,0 +1,99 @@
+package org.exportcontrol.review;
+
+import static org.exportcontrol.audit.DecisionLog.details;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.exportcontrol.application.Application;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.application.ReferenceNumbers;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.DecisionLogEntry;
+import org.exportcontrol.config.ExportControlProperties;
+import org.exportcontrol.engine.Privileged;
+import org.exportcontrol.engine.ProcessBean;
+import org.exportcontrol.license.License;
+import org.exportcontrol.license.LicenseExpiryProcess;
+import org.exportcontrol.license.LicenseFacts;
+import org.exportcontrol.license.LicenseRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${issueLicense}}: the approved application becomes a license {@code LIC-<year>-<number>},
+ * ACTIVE from today for {@code exportcontrol.license.validity}, and starts its
+ * {@value LicenseExpiryProcess#KEY} process (renewal reminder, expiry). Only on the record: the
+ * reviews, the officer's approval and, for the ENHANCED tier, a second officer's countersignature
+ * ({@link LicensingGrounds}); the conditions and the rationale are the ones the officer recorded.
+ */
+@Component("issueLicense")
+@ProcessBean
+public class IssueLicenseDelegate implements JavaDelegate {
+
+  private final LicenseRepository licenses;
+  private final ApplicationRepository applications;
+  private final ReferenceNumbers references;
+  private final ExportControlProperties.License settings;
+  private final LicenseFacts facts;
+  private final LicensingGrounds grounds;
+  private final DecisionLog decisionLog;
+  private final Clock clock;
+
+  public IssueLicenseDelegate(LicenseRepository licenses, ApplicationRepository applications,
+      ReferenceNumbers references, ExportControlProperties properties, LicenseFacts facts, LicensingGrounds grounds,
+      DecisionLog decisionLog, Clock clock) {
+    this.licenses = licenses;
+    this.applications = applications;
+    this.references = references;
+    this.settings = properties.license();
+    this.facts = facts;
+    this.grounds = grounds;
+    this.decisionLog = decisionLog;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> where = LicensingGrounds.where(execution.getProcessInstanceId(), execution.getCurrentActivityId());
+    Application application = applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID))
+        .orElseThrow(() -> decisionLog.refusal(execution.getProcessBusinessKey(), "no such application", where));
+    DecisionLogEntry decision = grounds.requireApproval(application.reference(), application.countryTier(), where);
+    if (application.status() != ApplicationStatus.AWAITING_DECISION) {
+      throw decisionLog.refusal(application.reference(), "the application is " + application.status()
+          + ", not awaiting a decision", where);
+    }
+    String conditions = decision.detail("conditions");
+
+    LocalDate validFrom = LocalDate.now(clock);
+    License license = License.issue(references.next("LIC"), application.id(), validFrom,
+        validFrom.plus(settings.validity()), conditions, OffsetDateTime.now(clock));
+    licenses.insert(license);
+    applications.recordDecision(application.id(), ApplicationStatus.APPROVED, "APPROVED", List.of(),
+        decision.detail("rationale"), OffsetDateTime.now(clock), decision.actor());
+    decisionLog.record(license.licenseNumber(), DecisionAction.LICENSE_ISSUED, details(
+        "application", application.reference(), "validFrom", license.validFrom(), "validUntil", license.validUntil(),
+        "conditions", conditions, "decidedBy", decision.actor()));
+
+    // the license's own life (renewal reminder, expiry) is a process of its own, keyed by the number
+    Map<String, Object> lifecycle = new HashMap<>(facts.of(license.licenseNumber()).orElseThrow());
+    lifecycle.put("renewalReminderDate", Date.from(license.validUntil().minus(settings.renewalReminder())
+        .atStartOfDay(ZoneOffset.UTC).toInstant()));
+    lifecycle.put("expiryDate", Date.from(license.validUntil().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    Privileged.run("license expiry of " + license.licenseNumber(), () -> execution.getProcessEngineServices()
+        .getRuntimeService().startProcessInstanceByKey(LicenseExpiryProcess.KEY, license.licenseNumber(), lifecycle));
+
+    execution.setVariable("licenseNumber", license.licenseNumber());
+    execution.setVariable("licenseValidFrom", license.validFrom().toString());
+    execution.setVariable("licenseValidUntil", license.validUntil().toString());
+    execution.setVariable(ExportLicenseReviewProcess.LICENSE_CONDITIONS, conditions == null ? "" : conditions);
+  }
+}

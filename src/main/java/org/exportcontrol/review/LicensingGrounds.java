@@ -1,0 +1,123 @@
+package org.exportcontrol.review;
+
+import static org.exportcontrol.audit.DecisionLog.details;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.audit.DecisionLogEntry;
+import org.exportcontrol.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the decision log must show before an application is approved (a license issued) or refused
+ * after review, whoever or whatever drives the process there: a modification, a migration or a job
+ * reaches the delegates as easily as a completed task does. Checked in the delegate's own
+ * transaction; the decision a moment before in the same transaction counts.
+ */
+@Component
+public class LicensingGrounds {
+
+  private final DecisionLog decisionLog;
+
+  public LicensingGrounds(DecisionLog decisionLog) {
+    this.decisionLog = decisionLog;
+  }
+
+  /** The approving decision (and, for the ENHANCED tier, its countersignature), or a refusal. */
+  public DecisionLogEntry requireApproval(String reference, String countryTier, Map<String, ?> context) {
+    Grounds grounds = grounds(reference, context);
+    if (!"APPROVE".equals(grounds.decision.detail("outcome"))) {
+      throw decisionLog.refusal(reference, "no licensing officer approved the application", context);
+    }
+    if ("ENHANCED".equals(countryTier)) {
+      DecisionLogEntry countersignature = grounds.countersignature(this, reference, context);
+      if (!"APPROVE".equals(countersignature.detail("outcome"))) {
+        throw decisionLog.refusal(reference, "the approval of an ENHANCED case was not countersigned", context);
+      }
+    }
+    return grounds.decision;
+  }
+
+  /** The decision or countersignature that refused the application, or a refusal. */
+  public DecisionLogEntry requireRefusal(String reference, Map<String, ?> context) {
+    Grounds grounds = grounds(reference, context);
+    if ("REJECT".equals(grounds.decision.detail("outcome"))) {
+      return grounds.decision;
+    }
+    DecisionLogEntry countersignature = grounds.countersignature(this, reference, context);
+    if ("REJECT".equals(countersignature.detail("outcome"))) {
+      return countersignature;
+    }
+    throw decisionLog.refusal(reference, "no licensing officer refused the application", context);
+  }
+
+  private Grounds grounds(String reference, Map<String, ?> context) {
+    List<DecisionLogEntry> entries = decisionLog.entries(reference);
+    Set<String> reviewers = new HashSet<>();
+    int lastReview = -1;
+    for (String step : ExportLicenseReviewProcess.REVIEWS) {
+      int latest = latest(entries, DecisionAction.REVIEW_RECORDED, step, 0);
+      if (latest < 0) {
+        throw decisionLog.refusal(reference, "the " + step + " is not on record", context);
+      }
+      DecisionLogEntry review = entries.get(latest);
+      if (Recommendation.REQUEST_INFORMATION.name().equals(review.detail("recommendation"))) {
+        throw decisionLog.refusal(reference, "the " + step + " still awaits the applicant's answer", context);
+      }
+      if (!review.actorIn(ExportLicenseReviewProcess.groupOf(step))) {
+        throw decisionLog.refusal(reference, "the " + step + " was recorded by " + review.actor()
+            + ", who is not in " + ExportLicenseReviewProcess.groupOf(step), context);
+      }
+      lastReview = Math.max(lastReview, latest);
+    }
+    entries.stream().filter(e -> e.action() == DecisionAction.REVIEW_RECORDED).forEach(e -> reviewers.add(e.actor()));
+    int decided = latest(entries, DecisionAction.DECIDED, null, lastReview + 1);
+    if (decided < 0) {
+      throw decisionLog.refusal(reference, "no licensing decision after the reviews is on record", context);
+    }
+    DecisionLogEntry decision = entries.get(decided);
+    if (!decision.actorIn(Groups.LICENSING_OFFICERS) || reviewers.contains(decision.actor())) {
+      throw decisionLog.refusal(reference, "the licensing decision was recorded by " + decision.actor()
+          + ", who is not a licensing officer independent of the reviews", context);
+    }
+    return new Grounds(entries, decided, decision, reviewers);
+  }
+
+  private record Grounds(List<DecisionLogEntry> entries, int decided, DecisionLogEntry decision, Set<String> reviewers) {
+
+    DecisionLogEntry countersignature(LicensingGrounds owner, String reference, Map<String, ?> context) {
+      int countersigned = latest(entries, DecisionAction.COUNTERSIGNED, null, decided + 1);
+      if (countersigned < 0) {
+        throw owner.decisionLog.refusal(reference, "no countersignature after the licensing decision is on record", context);
+      }
+      DecisionLogEntry countersignature = entries.get(countersigned);
+      if (!countersignature.actorIn(Groups.LICENSING_OFFICERS) || countersignature.actor().equals(decision.actor())
+          || reviewers.contains(countersignature.actor())) {
+        throw owner.decisionLog.refusal(reference, "the countersignature was recorded by " + countersignature.actor()
+            + ", who is not a second licensing officer independent of the decision and the reviews", context);
+      }
+      return countersignature;
+    }
+  }
+
+  /** The index of the latest entry of this action (and review step) at or after {@code from}, or -1. */
+  private static int latest(List<DecisionLogEntry> entries, DecisionAction action, String step, int from) {
+    for (int i = entries.size() - 1; i >= from; i--) {
+      DecisionLogEntry entry = entries.get(i);
+      if (entry.action() == action && (step == null || step.equals(entry.detail("step")))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** What a refusal names besides its reason: where in which process it happened. */
+  public static Map<String, Object> where(String processInstanceId, String activityId) {
+    return details("processInstanceId", processInstanceId, "activity", activityId);
+  }
+
+}
