@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +34,8 @@ public class EngineConfiguration {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         // The factory bean already made an expression manager that sees every bean; replace it.
         configuration.setBeans(processBeans);
-        configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
+        // Expressions run sandboxed even if they reached the database past the guard (ADR 0003).
+        configuration.setExpressionManager(new SandboxedExpressionManager(context, processBeans));
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.orderedStream().forEach(listeners::add);

@@ -39,7 +39,9 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * notation ({@code a.b}, {@code a['b']}, a name built at run time), because every notation reaches
  * the same reflection.
  *
- * <p>The deployment guard applies {@link #check} to every expression of a diagram.
+ * <p>The deployment guard applies {@link #check} to every expression of a diagram; the run-time
+ * sandbox ({@link SandboxedExpressionManager}) refuses the same names and bases, so an expression
+ * that reaches the database without the guard still cannot call out.
  */
 public final class ExpressionPolicy {
 
