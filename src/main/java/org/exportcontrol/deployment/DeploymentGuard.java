@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses, at deploy time, every BPMN construct that would run code the project has not reviewed:
- * script tasks and scripts anywhere, connectors, {@code camunda:class}, and expressions that call
- * anything but the {@link org.exportcontrol.engine.ProcessBean} beans and the engine's built-in
- * functions. Every attribute value and element text with {@code ${} or {@code #{} is parsed and
- * judged by {@link ExpressionPolicy} on its syntax tree, so the notation (dots, brackets, names built
- * from strings) makes no difference.
+ * script tasks and scripts anywhere (script conditions included), connectors, {@code camunda:class},
+ * and expressions that call anything but the {@link org.exportcontrol.engine.ProcessBean} beans and
+ * the engine's built-in functions. Every attribute value and element text with {@code ${} or
+ * {@code #{} is parsed and judged by {@link ExpressionPolicy} on its syntax tree, so the notation
+ * (dots, brackets, names built from strings) makes no difference; the expression sandbox refuses the
+ * same again when an expression runs.
  *
  * <p>It runs inside the engine's parser, so it guards every way in: the folder deployment, the
  * admin redeploy and the Modeler's deploy through /engine-rest. A refusal is a parse error, which
@@ -93,7 +94,11 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
       String local = attribute.substring(colon + 1);
       // camunda:class on a task, or class="..." on a camunda:taskListener / executionListener
       boolean codeAttribute = CAMUNDA_NAMESPACES.contains(namespace) || (namespace.isEmpty() && camunda);
-      if (codeAttribute && "class".equals(local)) {
+      if (namespace.isEmpty() && !camunda && "language".equals(local)) {
+        // a script condition; the engine's JUEL script engine would run it outside the expression sandbox
+        violations.add(new Violation(element, where + ": script conditions are not allowed (language=\"" + value
+            + "\"); write a plain expression"));
+      } else if (codeAttribute && "class".equals(local)) {
         violations.add(new Violation(element, where + ": Java classes are not allowed (class=\"" + value
             + "\"); use a delegate expression naming an allowed bean"));
       } else if (codeAttribute && "delegateExpression".equals(local)) {

@@ -34,8 +34,9 @@ public class EngineConfiguration {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         // The factory bean already made an expression manager that sees every bean; replace it.
         configuration.setBeans(processBeans);
-        // Expressions run sandboxed even if they reached the database past the guard (ADR 0003).
+        // Expressions run sandboxed even if they reached the database past the guard; no scripts at all (ADR 0003).
         configuration.setExpressionManager(new SandboxedExpressionManager(context, processBeans));
+        configuration.setScriptEngineResolver(new NoScriptEngines());
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.orderedStream().forEach(listeners::add);
