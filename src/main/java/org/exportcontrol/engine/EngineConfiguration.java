@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ public class EngineConfiguration {
 
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      ObjectProvider<BpmnParseListener> parseListeners) {
+      ObjectProvider<BpmnParseListener> parseListeners, ObjectProvider<Deployer> preDeployers) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -41,6 +42,11 @@ public class EngineConfiguration {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.orderedStream().forEach(listeners::add);
         configuration.setCustomPreBPMNParseListeners(listeners);
+        // every Deployer bean checks a deployment before the engine's deployers (the DMN guard)
+        List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        preDeployers.orderedStream().forEach(deployers::add);
+        configuration.setCustomPreDeployers(deployers);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
         configuration.setCustomPreCommandInterceptorsTxRequired(
             List.of(new RuleViolationUnwrapper(), new CompletionVariableGuard()));
