@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.engine.ExpressionPolicy;
 import org.exportcontrol.engine.ProcessBeans;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,9 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses, at deploy time, every BPMN construct that would run code the project has not reviewed:
- * script tasks and scripts anywhere, connectors, {@code camunda:class}, and expressions that call
- * anything but the {@link org.exportcontrol.engine.ProcessBean} beans and the engine's built-in
- * functions.
+ * script tasks and scripts anywhere (script conditions included), connectors, {@code camunda:class},
+ * and expressions that call anything but the {@link org.exportcontrol.engine.ProcessBean} beans and
+ * the engine's built-in functions. Every attribute value and element text with {@code ${} or
+ * {@code #{} is parsed and judged by {@link ExpressionPolicy} on its syntax tree, so the notation
+ * (dots, brackets, names built from strings) makes no difference; the expression sandbox refuses the
+ * same again when an expression runs.
  *
  * <p>It runs inside the engine's parser, so it guards every way in: the folder deployment, the
  * admin redeploy and the Modeler's deploy through /engine-rest. A refusal is a parse error, which
@@ -30,23 +36,15 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DeploymentGuard extends AbstractBpmnParseListener {
 
+  private static final Logger log = LoggerFactory.getLogger(DeploymentGuard.class);
+
   static final Set<String> CAMUNDA_NAMESPACES = Set.of(
       "http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
 
-  /** Functions that the engine itself registers; they read state, they run no project code. */
-  static final Set<String> ENGINE_FUNCTIONS = Set.of(
-      "currentUser", "currentUserGroups", "now", "dateTime", "S", "XML", "JSON",
-      "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod");
-
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  /** An identifier followed by '(': a function or method call. */
-  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
-  private static final Pattern ENGINE_OBJECT_ACCESS =
-      Pattern.compile("(?<![\\w.])(execution|task)\\s*(?:\\[|\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*)");
-  private static final Set<String> SAFE_PROPERTIES =
-      Set.of("processBusinessKey", "businessKey", "processInstanceId", "id", "currentActivityId", "taskDefinitionKey");
 
   private final Supplier<Set<String>> allowedBeans;
+  private final ExpressionPolicy expressions;
 
   @Autowired
   public DeploymentGuard(ProcessBeans processBeans) {
@@ -55,6 +53,7 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
 
   public DeploymentGuard(Supplier<Set<String>> allowedBeans) {
     this.allowedBeans = allowedBeans;
+    this.expressions = new ExpressionPolicy(allowedBeans);
   }
 
   @Override
@@ -66,6 +65,9 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
       for (Violation v : violations) {
         message.append("\n  line ").append(v.element().getLine()).append(": ").append(v.problem());
       }
+      // an expected event, answered with 400: one line for the audit, no stack trace
+      log.warn("Diagram '{}' refused: {}", rootElement.attribute("id"),
+          message.substring(message.indexOf("\n") + 3).replace("\n  ", " | ").replaceAll("\\s*\\R\\s*", " "));
       throw new BpmnParseException(message.toString(), violations.get(0).element());
     }
   }
@@ -92,7 +94,11 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
       String local = attribute.substring(colon + 1);
       // camunda:class on a task, or class="..." on a camunda:taskListener / executionListener
       boolean codeAttribute = CAMUNDA_NAMESPACES.contains(namespace) || (namespace.isEmpty() && camunda);
-      if (codeAttribute && "class".equals(local)) {
+      if (namespace.isEmpty() && !camunda && "language".equals(local)) {
+        // a script condition; the engine's JUEL script engine would run it outside the expression sandbox
+        violations.add(new Violation(element, where + ": script conditions are not allowed (language=\"" + value
+            + "\"); write a plain expression"));
+      } else if (codeAttribute && "class".equals(local)) {
         violations.add(new Violation(element, where + ": Java classes are not allowed (class=\"" + value
             + "\"); use a delegate expression naming an allowed bean"));
       } else if (codeAttribute && "delegateExpression".equals(local)) {
@@ -126,46 +132,9 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
     if (value == null || !(value.contains("${") || value.contains("#{"))) {
       return;
     }
-    Matcher expression = EXPRESSION.matcher(value);
-    while (expression.find()) {
-      String body = expression.group(1);
-      if (body.contains("getClass") || body.matches("(?s).*\\.\\s*class\\b.*")) {
-        violations.add(new Violation(element, where + ": reflection is not allowed in expressions: " + expression.group()));
-        continue;
-      }
-      Matcher call = CALL.matcher(body);
-      while (call.find()) {
-        String name = call.group(1);
-        int start = call.start(1);
-        String before = body.substring(0, start).stripTrailing();
-        if (!before.endsWith(".")) {
-          if (!ENGINE_FUNCTIONS.contains(name)) {
-            violations.add(new Violation(element, where + ": function '" + name + "' is not allowed in " + expression.group()));
-          }
-          continue;
-        }
-        // a method call: allowed only directly on an allowed bean, as in ${bean.method(...)}
-        String receiver = before.substring(0, before.length() - 1).stripTrailing();
-        Matcher root = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)$").matcher(receiver);
-        String receiverName = root.find() ? root.group(1) : null;
-        String beforeReceiver = receiverName == null ? "" :
-            receiver.substring(0, receiver.length() - receiverName.length()).stripTrailing();
-        boolean direct = receiverName != null && !beforeReceiver.endsWith(".");
-        if (!direct || !allowedBeans.get().contains(receiverName)) {
-          violations.add(new Violation(element, where + ": method '" + name + "' may only be called on an allowed bean ("
-              + allowedBeans.get() + ") in " + expression.group()));
-        }
-      }
-      Matcher access = ENGINE_OBJECT_ACCESS.matcher(body);
-      while (access.find()) {
-        // getters on these objects lead to the engine's services and configuration; a few plain values are fine
-        boolean chained = access.end() < body.length() && ".[(".indexOf(body.charAt(access.end())) >= 0;
-        if (access.group(2) == null || !SAFE_PROPERTIES.contains(access.group(2)) || chained) {
-          violations.add(new Violation(element, where + ": execution and task may only be passed to a bean "
-              + "or read for " + SAFE_PROPERTIES + ": " + expression.group()));
-          break;
-        }
-      }
+    List<String> problems = expressions.check(value);
+    if (!problems.isEmpty()) {
+      violations.add(new Violation(element, where + ": " + String.join("; ", problems) + " in " + value.strip()));
     }
   }
 

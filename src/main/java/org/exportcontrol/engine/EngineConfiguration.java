@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.exportcontrol.audit.DecisionLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -18,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
  * Engine settings that cannot be written as properties: the beans diagrams may use, the parse
  * listeners that every diagram passes (the deployment guard first, then the task rules and the
  * Tasklist card variables: every {@link BpmnParseListener} bean, in their order), and the command
- * interceptors: the closed operations, the completion guard and the record of interventions. The rest of the hardening is in application.yaml under {@code camunda.bpm}, where an
- * operator can read it.
+ * Deployer beans that check a deployment first (the DMN guard), the record of each deployment, and
+ * the command interceptors: the closed operations, the completion guard and the record of
+ * interventions. The rest of the hardening is in application.yaml under {@code camunda.bpm}, where
+ * an operator can read it.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
@@ -31,17 +32,25 @@ public class EngineConfiguration {
 
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
-      ObjectProvider<BpmnParseListener> parseListeners, ProcessContracts contracts, DecisionLog decisionLog) {
+      ObjectProvider<BpmnParseListener> parseListeners, ObjectProvider<Deployer> preDeployers,
+      ProcessContracts contracts, DecisionLog decisionLog) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         // The factory bean already made an expression manager that sees every bean; replace it.
         configuration.setBeans(processBeans);
-        configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
+        // Expressions run sandboxed even if they reached the database past the guard; no scripts at all (ADR 0003).
+        configuration.setExpressionManager(new SandboxedExpressionManager(context, processBeans));
+        configuration.setScriptEngineResolver(new NoScriptEngines());
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.orderedStream().forEach(listeners::add);
         configuration.setCustomPreBPMNParseListeners(listeners);
+        // every Deployer bean checks a deployment before the engine's deployers (the DMN guard)
+        List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        preDeployers.orderedStream().forEach(deployers::add);
+        configuration.setCustomPreDeployers(deployers);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
         List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
