@@ -48,13 +48,13 @@ public class RevokeLicenseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
+    execution.setVariables(facts.of(number).orElseThrow(() ->
+        new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "No license " + number)));
+    DecisionLogEntry basis = grounds.revocation(execution, number);
     Object reason = execution.getVariable(LicenseRevocationProcess.REVOCATION_REASON);
     if (!(reason instanceof String r) || r.isBlank()) {
       throw new TaskRuleViolation(LicenseRevocationProcess.REVOCATION_REASON, "revocationReason is required");
     }
-    execution.setVariables(facts.of(number).orElseThrow(() ->
-        new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "No license " + number)));
-    DecisionLogEntry basis = grounds.revocation(execution, number);
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean revoked = licenses.revoke(number, now, r);
     execution.setVariable("alreadyRevoked", !revoked);

@@ -309,6 +309,30 @@ class IntegrityIntegrationTest extends ProcessPathTest {
     assertThat(interventions.get(0).detail("jobId")).isEqualTo(email.getId());
   }
 
+  @Test
+  void aSuspensionOrRevocationWithoutItsDecisionIsRefused() {
+    String license = driver.license("DE");
+    ResponseEntity<Map<String, Object>> filed = driver.post("compliance", "/api/misuse-reports", """
+        {"licenseNumber": "%s", "category": "POLITICAL_TARGETING", "source": "NGO", "summary": "Opposition leader hacked"}"""
+        .formatted(license));
+    String report = (String) filed.getBody().get("reference");
+    String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("misuseReport")
+        .processInstanceBusinessKey(report).singleResult().getId();
+    driver.complete("compliance", driver.task(instance, "triageMisuseReport"), Map.of("credible", true, "severity", "HIGH"));
+
+    for (String step : List.of("suspendLicenseInterim", "suspendLicenseForMisuse", "revokeLicenseForMisuse")) {
+      assertThatThrownBy(() -> Privileged.run("test: reach " + step, () -> runtimeService
+          .createProcessInstanceModification(instance).startBeforeActivity(step).execute()))
+          .as(step).isInstanceOf(IntegrityRefusal.class).hasMessageContaining(report);
+    }
+    assertThat(driver.get("officer", "/api/licenses/" + license).getBody()).containsEntry("status", "ACTIVE");
+    assertThat(decisionLog.entries(report)).filteredOn(e -> e.action() == DecisionAction.INTEGRITY_REFUSAL)
+        .extracting(e -> e.detail("reason")).containsExactly(
+            "no compliance officer triaged report " + report + " as critical",
+            "no licensing officer decided SUSPEND on report " + report,
+            "no licensing officer decided REVOKE on report " + report);
+  }
+
   @AfterAll
   static void everyFlowNodeOfTheCancellationNoticeWasPassed() {
     FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "caseCancellation");

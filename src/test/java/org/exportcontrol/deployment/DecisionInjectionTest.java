@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.dmn.el.ProcessEngineJuelElProvider;
 import org.camunda.bpm.engine.variable.Variables;
 import org.exportcontrol.engine.ExpressionRefusedException;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.engine.SandboxedExpressionManager;
 import org.exportcontrol.support.Canary;
 import org.exportcontrol.support.GuardBypass;
@@ -173,7 +174,7 @@ class DecisionInjectionTest extends IntegrationTest {
           Variables.createVariables().putValue("x", "A")));
       assertThat(reload).isInstanceOf(ParseException.class).hasMessageContaining("must be FEEL");
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 
@@ -220,7 +221,7 @@ class DecisionInjectionTest extends IntegrationTest {
       assertThat(ExpressionInjectionTest.causes(failure))
           .anyMatch(e -> e.getMessage() != null && e.getMessage().contains("External functions are disabled"));
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 

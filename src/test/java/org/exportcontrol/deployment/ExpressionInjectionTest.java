@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.engine.variable.Variables;
 import org.exportcontrol.engine.ExpressionRefusedException;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.engine.ProcessBeans;
 import org.exportcontrol.engine.SandboxedExpressionManager;
 import org.exportcontrol.support.Canary;
@@ -266,7 +267,7 @@ class ExpressionInjectionTest extends IntegrationTest {
       }
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 
@@ -283,7 +284,7 @@ class ExpressionInjectionTest extends IntegrationTest {
     try {
       assertThat(causes(startAsAdmin(key))).anyMatch(ExpressionRefusedException.class::isInstance);
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 
@@ -342,7 +343,7 @@ class ExpressionInjectionTest extends IntegrationTest {
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult())
           .as("the instance waits at the step").isNotNull();
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 
@@ -367,7 +368,7 @@ class ExpressionInjectionTest extends IntegrationTest {
       assertThat(causes(startAsAdmin(key))).anyMatch(e -> e instanceof ExpressionRefusedException
           && e.getMessage().contains("script language 'juel'"));
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
     }
   }
 
