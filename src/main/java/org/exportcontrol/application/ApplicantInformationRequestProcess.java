@@ -1,6 +1,8 @@
 package org.exportcontrol.application;
 
+import java.util.List;
 import org.exportcontrol.engine.ProcessContract;
+import org.exportcontrol.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /** The contract of processes/applicantInformationRequest.bpmn: a question to the applicant, called by the review. No user tasks. */
@@ -19,5 +21,10 @@ public class ApplicantInformationRequestProcess implements ProcessContract {
   @Override
   public String processKey() {
     return KEY;
+  }
+
+  @Override
+  public List<String> apiGroups() {
+    return List.of(Groups.APPLICANTS);
   }
 }

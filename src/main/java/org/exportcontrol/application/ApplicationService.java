@@ -18,10 +18,7 @@ import org.exportcontrol.audit.HistoryEntry;
 import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
-import org.exportcontrol.license.License;
-import org.exportcontrol.license.LicenseRepository;
-import org.exportcontrol.review.ExportLicenseReviewProcess;
-import org.exportcontrol.review.ReviewRecords;
+import org.exportcontrol.reference.ReferenceNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +34,8 @@ public class ApplicationService {
 
   private final ApplicationRepository applications;
   private final InformationRequestRepository requests;
-  private final LicenseRepository licenses;
-  private final ReviewRecords reviews;
+  private final IssuedLicenses licenses;
+  private final RecordedReviews reviews;
   private final ApplicationValidator validator;
   private final ReferenceNumbers references;
   private final Companies companies;
@@ -47,7 +44,7 @@ public class ApplicationService {
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
-      LicenseRepository licenses, ReviewRecords reviews, ApplicationValidator validator, ReferenceNumbers references,
+      IssuedLicenses licenses, RecordedReviews reviews, ApplicationValidator validator, ReferenceNumbers references,
       Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
     this.decisionLog = decisionLog;
     this.applications = applications;
@@ -165,9 +162,9 @@ public class ApplicationService {
   public List<HistoryEntry> history(String id, CurrentUser caller) {
     Application application = accessible(id, caller);
     List<String> subjects = new ArrayList<>(List.of(application.reference()));
-    License license = licenses.findByApplications(List.of(id)).get(id);
+    ApplicationView.LicenseSummary license = licenses.of(List.of(id)).get(id);
     if (license != null) {
-      subjects.add(license.licenseNumber());
+      subjects.add(license.number());
     }
     return decisionLog.entries(subjects).stream().map(HistoryEntry::of).toList();
   }
@@ -195,14 +192,15 @@ public class ApplicationService {
   private List<ApplicationView> views(List<Application> page, CurrentUser caller) {
     List<String> ids = page.stream().map(Application::id).toList();
     Map<String, List<InformationRequest>> openRequests = requests.openOf(ids);
-    Map<String, License> licensesOf = licenses.findByApplications(ids);
-    Map<String, List<ReviewRecords.Entry>> reviewsOf = caller.isStaff() ? reviews.allOf(ids) : Map.of();
+    Map<String, ApplicationView.LicenseSummary> licensesOf = licenses.of(ids);
+    Map<String, List<ApplicationView.Review>> reviewsOf = caller.isStaff() ? reviews.of(ids) : Map.of();
     return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
         caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null)).toList();
   }
 
-  private static ApplicationView view(Application a, List<InformationRequest> openRequests, License license,
-      List<ReviewRecords.Entry> reviewEntries) {
+  private static ApplicationView view(Application a, List<InformationRequest> openRequests,
+      ApplicationView.LicenseSummary license,
+      List<ApplicationView.Review> reviewEntries) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
         new ApplicationView.Product(a.productName(), a.productCategory(), a.productControlEntry(),
@@ -216,12 +214,10 @@ public class ApplicationService {
         openRequests.stream().map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
             a.decisionRationale(), a.decidedAt()),
-        license == null ? null : new ApplicationView.LicenseSummary(license.licenseNumber(), license.status(),
-            license.validFrom(), license.validUntil(), license.conditions()),
+        license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),
-        reviewEntries == null ? null : reviewEntries.stream().map(r -> new ApplicationView.Review(r.step(),
-            r.outcome(), r.comments(), r.completedBy(), r.completedAt())).toList());
+        reviewEntries);
   }
 
   private OffsetDateTime now() {

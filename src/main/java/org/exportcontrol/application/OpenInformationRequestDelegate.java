@@ -33,7 +33,7 @@ public class OpenInformationRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationId = (String) execution.getVariable("applicationId");
+    String applicationId = (String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
     String step = (String) execution.getVariable(ApplicantInformationRequestProcess.ASKED_BY_STEP);
     String question = (String) execution.getVariable(ApplicantInformationRequestProcess.QUESTION);
     String requestId = requests.open(applicationId, step, question, OffsetDateTime.now(clock));

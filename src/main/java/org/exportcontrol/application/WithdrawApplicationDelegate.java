@@ -37,7 +37,7 @@ public class WithdrawApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationId = (String) execution.getVariable("applicationId");
+    String applicationId = (String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
     String reference = execution.getProcessBusinessKey();
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<InformationRequest> overdue = requests.open(applicationId).stream()
@@ -50,6 +50,6 @@ public class WithdrawApplicationDelegate implements JavaDelegate {
     requests.closeAll(applicationId);
     decisionLog.recordBySystem(reference, DecisionAction.WITHDRAWN,
         DecisionLog.details("by", "deadline", "requestId", overdue.get(0).id()));
-    execution.setVariable("withdrawalReason", "no answer to our question within the deadline");
+    execution.setVariable(ExportLicenseReviewProcess.WITHDRAWAL_REASON, "no answer to our question within the deadline");
   }
 }

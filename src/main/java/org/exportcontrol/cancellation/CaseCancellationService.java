@@ -15,6 +15,7 @@ import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ApplicationStatus;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.Privileged;
@@ -79,7 +80,7 @@ public class CaseCancellationService {
     Application application = applications.findByReference(reference).orElseThrow(() -> notFound(reference));
     if (!applications.cancel(application.id(), reason, now, caller.userId())) {
       throw new ConflictException("Application " + reference + " is " + application.status() + " and cannot be cancelled"
-          + (application.status().name().equals("APPROVED") ? "; cancel its license instead" : ""));
+          + (application.status() == ApplicationStatus.APPROVED ? "; cancel its license instead" : ""));
     }
     return finish(reference, "APPLICATION", application.submittedBy(), reason, now, caller, roots(reference));
   }

@@ -76,7 +76,6 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
     String tag = element.getTagName();
     boolean camunda = element.getUri() != null && CAMUNDA_NAMESPACES.contains(element.getUri());
     String where = describe(element);
-
     if ("scriptTask".equals(tag) && !camunda) {
       violations.add(new Violation(element, where + ": script tasks are not allowed"));
     }
@@ -86,6 +85,16 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
     if (camunda && "connector".equals(tag)) {
       violations.add(new Violation(element, where + ": connectors are not allowed"));
     }
+    inspectAttributes(element, camunda, where, violations);
+    if (element.getText() != null && !element.getText().isBlank()) {
+      checkExpressions(element, where, element.getText(), violations);
+    }
+    for (Element child : element.elements()) {
+      inspect(child, violations);
+    }
+  }
+
+  private void inspectAttributes(Element element, boolean camunda, String where, List<Violation> violations) {
     for (String attribute : element.attributes()) {
       // the parser keys attributes as "namespace-uri:local-name"
       String value = element.attribute(attribute);
@@ -106,12 +115,6 @@ public class DeploymentGuard extends AbstractBpmnParseListener {
       } else {
         checkExpressions(element, where, value, violations);
       }
-    }
-    if (element.getText() != null && !element.getText().isBlank()) {
-      checkExpressions(element, where, element.getText(), violations);
-    }
-    for (Element child : element.elements()) {
-      inspect(child, violations);
     }
   }
 

@@ -16,14 +16,13 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.ResourceReport;
-import org.exportcontrol.config.ExportControlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,10 +45,10 @@ public class FolderDeployer {
   private static final Logger log = LoggerFactory.getLogger(FolderDeployer.class);
 
   private final RepositoryService repositoryService;
-  private final ExportControlProperties properties;
+  private final DeploymentProperties properties;
   private final ObjectMapper json = new ObjectMapper();
 
-  public FolderDeployer(RepositoryService repositoryService, ExportControlProperties properties) {
+  public FolderDeployer(RepositoryService repositoryService, DeploymentProperties properties) {
     this.repositoryService = repositoryService;
     this.properties = properties;
   }
@@ -78,15 +77,23 @@ public class FolderDeployer {
 
     Deployment previous = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
         .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    DeploymentWithDefinitions deployment = deployWithDuplicateFiltering(resources);
+    if (previous != null && previous.getId().equals(deployment.getId())) {
+      log.info("Deployment '{}' is up to date: {} files unchanged", DEPLOYMENT_NAME, resources.size());
+      return new FolderDeployment(deployment.getId(), List.of(), List.of());
+    }
+    return outcome(deployment);
+  }
+
+  /** One deployment of all the files; the engine keeps only what is new or changed. */
+  private DeploymentWithDefinitions deployWithDuplicateFiltering(Map<String, byte[]> resources) {
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("folders")
         .enableDuplicateFiltering(true);
     resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-
-    DeploymentWithDefinitions deployment;
     try {
-      deployment = builder.deployWithResult();
+      return builder.deployWithResult();
     } catch (ParseException e) {
       throw new DeploymentRefusedException(describe(e), e);
     } catch (ProcessEngineException e) {
@@ -98,11 +105,9 @@ public class FolderDeployer {
       }
       throw new DeploymentRefusedException(e.getMessage() + (root == e ? "" : " " + root.getMessage()), e);
     }
+  }
 
-    if (previous != null && previous.getId().equals(deployment.getId())) {
-      log.info("Deployment '{}' is up to date: {} files unchanged", DEPLOYMENT_NAME, resources.size());
-      return new FolderDeployment(deployment.getId(), List.of(), List.of());
-    }
+  private FolderDeployment outcome(DeploymentWithDefinitions deployment) {
     List<FolderDeployment.NewVersion> versions = new ArrayList<>();
     nullSafe(deployment.getDeployedProcessDefinitions()).forEach(d ->
         versions.add(new FolderDeployment.NewVersion("process", d.getKey(), d.getVersion())));

@@ -20,6 +20,16 @@ public interface ProcessContract {
     return List.of();
   }
 
+  /**
+   * The groups whose members the project's API acts for when it starts this process or sends it a
+   * message (the applicant who applies, answers or confirms a shutdown; the compliance officer who
+   * files a report): they need the engine's authorizations for it, though /engine-rest stays closed
+   * to applicants and the engine's API to everyone outside {@link Privileged}.
+   */
+  default List<String> apiGroups() {
+    return List.of();
+  }
+
   /** Who may start the process by hand (Tasklist's start form) and with which fields; empty: only the project's code starts it. */
   default Optional<StartForm> startForm() {
     return Optional.empty();

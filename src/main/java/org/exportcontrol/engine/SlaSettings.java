@@ -1,7 +1,6 @@
 package org.exportcontrol.engine;
 
 import java.time.Duration;
-import org.exportcontrol.config.ExportControlProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class SlaSettings {
 
-  private final ExportControlProperties.Sla sla;
+  private final SlaProperties sla;
 
-  public SlaSettings(ExportControlProperties properties) {
-    this.sla = properties.sla();
+  public SlaSettings(SlaProperties sla) {
+    this.sla = sla;
     if (!sla.applicantReminder().minus(sla.applicantResponse()).isNegative()) {
       throw new IllegalStateException("exportcontrol.sla.applicant-reminder (" + sla.applicantReminder()
           + ") must be shorter than exportcontrol.sla.applicant-response (" + sla.applicantResponse() + ")");

@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.exportcontrol.config.ExportControlProperties;
+import org.exportcontrol.engine.ProcessContract;
+import org.exportcontrol.engine.ProcessContracts;
+import org.exportcontrol.engine.TaskCards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,11 +54,12 @@ public class IdentitySetup implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
-  private final ExportControlProperties.Admin admin;
+  private final AdminProperties admin;
+  private final ProcessContracts contracts;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, ExportControlProperties properties) {
-    if (properties.admin().password() == null || properties.admin().password().isBlank()) {
+      FilterService filterService, TaskService taskService, AdminProperties admin, ProcessContracts contracts) {
+    if (admin.password() == null || admin.password().isBlank()) {
       throw new IllegalStateException("exportcontrol.admin.password (environment EXPORTCONTROL_ADMIN_PASSWORD) "
           + "is not set: outside the demo profile the administrator password has no default");
     }
@@ -64,7 +67,8 @@ public class IdentitySetup implements ApplicationRunner {
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
-    this.admin = properties.admin();
+    this.admin = admin;
+    this.contracts = contracts;
   }
 
   @Override
@@ -74,26 +78,22 @@ public class IdentitySetup implements ApplicationRunner {
     for (Resource resource : Resources.values()) {
       grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
     }
-    // Applicants start their own reviews and answer questions, always through the project's API, which
-    // checks that the case is theirs; /engine-rest is closed to them (SecurityConfiguration).
-    grant(Groups.APPLICANTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    for (String process : List.of("exportLicenseReview", "applicantInformationRequest")) {
-      for (Permission permission : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
-        grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, process, permission);
+    for (ProcessContract contract : contracts.all()) {
+      // the groups the API acts for start and message their own cases, always through the project's
+      // API, which checks that the case is theirs; /engine-rest is closed to applicants
+      for (String group : contract.apiGroups()) {
+        grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        for (Permission permission : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+          grant(group, Resources.PROCESS_DEFINITION, contract.processKey(), permission);
+        }
       }
+      // a start form's group starts the process from Tasklist
+      contract.startForm().ifPresent(form -> {
+        grant(form.group(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grant(form.group(), Resources.PROCESS_DEFINITION, contract.processKey(), ProcessDefinitionPermissions.CREATE_INSTANCE);
+      });
     }
-    // Applicants confirm the shutdown of their revoked systems (a message to licenseRevocation).
-    for (Permission permission : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
-      grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, "licenseRevocation", permission);
-    }
-    // Compliance officers file misuse reports; licensing officers start a revocation from Tasklist.
-    grant(Groups.COMPLIANCE_OFFICERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    grant(Groups.COMPLIANCE_OFFICERS, Resources.PROCESS_DEFINITION, "misuseReport", ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Groups.LICENSING_OFFICERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    grant(Groups.LICENSING_OFFICERS, Resources.PROCESS_DEFINITION, "licenseRevocation",
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
     for (String staff : Groups.STAFF) {
       grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(staff, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -154,12 +154,9 @@ public class IdentitySetup implements ApplicationRunner {
     properties.put("description", "Open tasks of the " + groupId + " group, claimed ones included");
     properties.put("priority", -10);
     properties.put("refresh", true);
-    // the task-local copies that TaskCardVariables puts on each review and decision task
-    properties.put("variables", List.of(
-        cardVariable("reference", "Reference"),
-        cardVariable("productName", "Product"),
-        cardVariable("endUserCountry", "Country"),
-        cardVariable("exporterName", "Exporter")));
+    // the task-local copies that the task cards show (TaskCards)
+    properties.put("variables", TaskCards.COLUMNS.entrySet().stream()
+        .map(column -> cardVariable(column.getKey(), column.getValue())).toList());
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name);

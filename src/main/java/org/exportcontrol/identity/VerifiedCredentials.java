@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.DecisionLogEntry;
-import org.exportcontrol.config.ExportControlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,12 +49,12 @@ public class VerifiedCredentials {
   /** A user whose password was checked, with the groups and tenants the engine checks against. */
   public record Verified(String userId, List<String> groupIds, List<String> tenantIds, long expiresAt) {}
 
-  public VerifiedCredentials(IdentityService identityService, ExportControlProperties properties, DecisionLog decisionLog,
+  public VerifiedCredentials(IdentityService identityService, CredentialProperties properties, DecisionLog decisionLog,
       ProcessEngineConfigurationImpl engineConfiguration) {
     this.identityService = identityService;
     this.decisionLog = decisionLog;
     this.maxAttempts = engineConfiguration::getLoginMaxAttempts;
-    this.ttlMillis = properties.security().credentialCacheTtl().toMillis();
+    this.ttlMillis = properties.credentialCacheTtl().toMillis();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");

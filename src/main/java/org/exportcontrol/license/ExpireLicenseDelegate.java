@@ -37,13 +37,11 @@ public class ExpireLicenseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
     License license = licenses.find(number).orElseThrow(() -> grounds.refuse(execution, number, "no such license"));
-    boolean current = LicenseStatus.ACTIVE.name().equals(license.status())
-        || LicenseStatus.SUSPENDED.name().equals(license.status());
-    if (current && LocalDate.now(clock).isBefore(license.validUntil())) {
+    if (license.inForce() && LocalDate.now(clock).isBefore(license.validUntil())) {
       throw grounds.refuse(execution, number, "the license is valid until " + license.validUntil());
     }
     boolean expired = licenses.expire(number, OffsetDateTime.now(clock));
-    execution.setVariable("licenseExpired", expired);
+    execution.setVariable(LicenseExpiryProcess.LICENSE_EXPIRED, expired);
     if (expired) {
       decisionLog.recordBySystem(number, DecisionAction.EXPIRED, details("validUntil", license.validUntil()));
     }

@@ -9,6 +9,10 @@ public class LicenseExpiryProcess implements ProcessContract {
 
   public static final String KEY = "licenseExpiry";
 
+  public static final String RENEWAL_REMINDER_DATE = "renewalReminderDate";
+  public static final String EXPIRY_DATE = "expiryDate";
+  public static final String LICENSE_EXPIRED = "licenseExpired";
+
   @Override
   public String processKey() {
     return KEY;

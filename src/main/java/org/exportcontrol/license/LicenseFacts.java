@@ -11,6 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class LicenseFacts {
 
+  public static final String LICENSE_NUMBER = "licenseNumber";
+  public static final String LICENSE_HOLDER = "licenseHolder";
+  public static final String EXPORTER_NAME = "exporterName";
+  public static final String APPLICATION_REFERENCE = "applicationReference";
+  public static final String PRODUCT_NAME = "productName";
+  public static final String END_USER_NAME = "endUserName";
+  public static final String END_USER_COUNTRY = "endUserCountry";
+  public static final String LICENSE_VALID_UNTIL = "licenseValidUntil";
+
   private final LicenseRepository licenses;
   private final ApplicationRepository applications;
 
@@ -24,14 +33,14 @@ public class LicenseFacts {
     return licenses.find(number).map(license -> {
       Application a = applications.find(license.applicationId()).orElseThrow();
       Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("licenseNumber", license.licenseNumber());
-      facts.put("licenseHolder", a.submittedBy());
-      facts.put("exporterName", a.exporterName());
-      facts.put("applicationReference", a.reference());
-      facts.put("productName", a.productName());
-      facts.put("endUserName", a.endUserName());
-      facts.put("endUserCountry", a.endUserCountry());
-      facts.put("licenseValidUntil", license.validUntil().toString());
+      facts.put(LICENSE_NUMBER, license.licenseNumber());
+      facts.put(LICENSE_HOLDER, a.submittedBy());
+      facts.put(EXPORTER_NAME, a.exporterName());
+      facts.put(APPLICATION_REFERENCE, a.reference());
+      facts.put(PRODUCT_NAME, a.productName());
+      facts.put(END_USER_NAME, a.endUserName());
+      facts.put(END_USER_COUNTRY, a.endUserCountry());
+      facts.put(LICENSE_VALID_UNTIL, license.validUntil().toString());
       return facts;
     });
   }

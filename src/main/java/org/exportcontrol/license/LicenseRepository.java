@@ -29,7 +29,7 @@ public class LicenseRepository {
     jdbc.sql("""
             insert into license (license_number, application_id, status, valid_from, valid_until, conditions, issued_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(license.licenseNumber(), license.applicationId(), license.status(), license.validFrom(),
+        .params(license.licenseNumber(), license.applicationId(), license.status().name(), license.validFrom(),
             license.validUntil(), license.conditions(), license.issuedAt())
         .update();
   }
@@ -81,7 +81,8 @@ public class LicenseRepository {
 
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
   private static License map(ResultSet rs, int row) throws SQLException {
-    return new License(rs.getString("license_number"), rs.getString("application_id"), rs.getString("status"),
+    return new License(rs.getString("license_number"), rs.getString("application_id"),
+        LicenseStatus.valueOf(rs.getString("status")),
         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
         rs.getString("conditions"), rs.getObject("issued_at", OffsetDateTime.class),
         rs.getObject("suspended_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),

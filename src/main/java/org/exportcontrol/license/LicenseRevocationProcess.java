@@ -27,11 +27,25 @@ public class LicenseRevocationProcess implements ProcessContract {
   public static final String REVOCATION_REASON = "revocationReason";
   public static final String MISUSE_REPORT_ID = "misuseReportId";
   public static final String VERIFIED_BY = "verifiedBy";
+  public static final String ALREADY_REVOKED = "alreadyRevoked";
+  public static final String SHUTDOWN_EVIDENCE = "shutdownEvidence";
+  public static final String SHUTDOWN_AT = "shutdownAt";
+  public static final String SHUTDOWN_DEADLINE = "shutdownDeadline";
+  public static final String SHUTDOWN_DEADLINE_TEXT = "shutdownDeadlineText";
+  /** Input of {@code newShutdownDeadline}: true after a missed deadline, false after a failed verification. */
+  public static final String ESCALATION = "escalation";
+
+  // the fields of the user tasks
+  public static final String NOTIFIED_ON = "notifiedOn";
+  public static final String NOTIFICATION_CHANNEL = "notificationChannel";
+  public static final String ESCALATION_NOTES = "escalationNotes";
+  public static final String SHUTDOWN_VERIFIED = "shutdownVerified";
+  public static final String VERIFICATION_NOTES = "verificationNotes";
 
   private static final List<UserTask> TASKS = List.of(
-      new UserTask(NOTIFY_BUYING_STATE, Groups.FOREIGN_AFFAIRS_REVIEWERS, "notifiedOn", "notificationChannel"),
-      new UserTask(ESCALATE_SHUTDOWN, Groups.COMPLIANCE_OFFICERS, "escalationNotes"),
-      new UserTask(VERIFY_SHUTDOWN, Groups.TECHNICAL_REVIEWERS, "shutdownVerified", "verificationNotes"));
+      new UserTask(NOTIFY_BUYING_STATE, Groups.FOREIGN_AFFAIRS_REVIEWERS, NOTIFIED_ON, NOTIFICATION_CHANNEL),
+      new UserTask(ESCALATE_SHUTDOWN, Groups.COMPLIANCE_OFFICERS, ESCALATION_NOTES),
+      new UserTask(VERIFY_SHUTDOWN, Groups.TECHNICAL_REVIEWERS, SHUTDOWN_VERIFIED, VERIFICATION_NOTES));
 
   @Override
   public String processKey() {
@@ -41,6 +55,12 @@ public class LicenseRevocationProcess implements ProcessContract {
   @Override
   public List<UserTask> userTasks() {
     return TASKS;
+  }
+
+  /** Applicants confirm the shutdown of their revoked systems (a message to the revocation). */
+  @Override
+  public List<String> apiGroups() {
+    return List.of(Groups.APPLICANTS);
   }
 
   @Override

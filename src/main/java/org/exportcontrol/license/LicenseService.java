@@ -80,8 +80,8 @@ public class LicenseService {
       Privileged.run("shutdown confirmation of " + number, () ->
           runtimeService.createMessageCorrelation(LicenseRevocationProcess.MESSAGE_SHUTDOWN_CONFIRMED)
               .processInstanceBusinessKey(number)
-              .setVariable("shutdownEvidence", confirmation.evidence())
-              .setVariable("shutdownAt", confirmation.shutdownAt().toString())
+              .setVariable(LicenseRevocationProcess.SHUTDOWN_EVIDENCE, confirmation.evidence())
+              .setVariable(LicenseRevocationProcess.SHUTDOWN_AT, confirmation.shutdownAt().toString())
               .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("No confirmation of license " + number + " is awaited");
@@ -103,7 +103,7 @@ public class LicenseService {
 
   private LicenseView view(License l) {
     Application a = applications.find(l.applicationId()).orElseThrow();
-    return new LicenseView(l.licenseNumber(), LicenseStatus.valueOf(l.status()), a.reference(),
+    return new LicenseView(l.licenseNumber(), l.status(), a.reference(),
         new LicenseView.Exporter(a.exporterName()), new LicenseView.Product(a.productName(), a.productCategory()),
         new LicenseView.EndUser(a.endUserName(), a.endUserType(), a.endUserCountry()),
         l.validFrom(), l.validUntil(), l.conditions(), l.suspendedAt(), l.revokedAt(), l.revocationReason(),

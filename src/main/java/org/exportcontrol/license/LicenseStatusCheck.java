@@ -15,6 +15,6 @@ public class LicenseStatusCheck {
   }
 
   public boolean isActive(String licenseNumber) {
-    return licenses.find(licenseNumber).map(l -> LicenseStatus.ACTIVE.name().equals(l.status())).orElse(false);
+    return licenses.find(licenseNumber).map(l -> l.status() == LicenseStatus.ACTIVE).orElse(false);
   }
 }

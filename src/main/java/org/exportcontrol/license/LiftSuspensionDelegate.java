@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class LiftSuspensionDelegate implements JavaDelegate {
 
+  /** Output: whether this step lifted a suspension. */
+  public static final String LIFTED = "suspensionLifted";
+
   private final LicenseRepository licenses;
   private final LicenseGrounds grounds;
   private final DecisionLog decisionLog;
@@ -33,7 +36,7 @@ public class LiftSuspensionDelegate implements JavaDelegate {
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
     var basis = grounds.lifting(execution);
     boolean lifted = licenses.reinstate(number);
-    execution.setVariable("suspensionLifted", lifted);
+    execution.setVariable(LIFTED, lifted);
     if (lifted) {
       decisionLog.record(number, DecisionAction.REINSTATED, details("report", basis.subject(),
           "basis", basis.action().name(), "decidedBy", basis.actor()));

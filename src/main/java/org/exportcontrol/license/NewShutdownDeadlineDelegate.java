@@ -39,7 +39,7 @@ public class NewShutdownDeadlineDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
-    boolean escalation = Boolean.TRUE.equals(execution.getVariableLocal("escalation"));
+    boolean escalation = Boolean.TRUE.equals(execution.getVariableLocal(LicenseRevocationProcess.ESCALATION));
     OffsetDateTime now = OffsetDateTime.now(clock);
     Shutdown shutdown = shutdowns.find(number).orElseThrow(() -> grounds.refuse(execution, number, "no shutdown is ordered"));
     if (escalation) {
@@ -51,7 +51,7 @@ public class NewShutdownDeadlineDelegate implements JavaDelegate {
     }
     OffsetDateTime deadline = now.plus(sla.shutdownDeadline());
     shutdowns.newDeadline(number, deadline, escalation);
-    execution.setVariable("shutdownDeadline", Date.from(deadline.toInstant()));
-    execution.setVariable("shutdownDeadlineText", deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE, Date.from(deadline.toInstant()));
+    execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE_TEXT, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 }

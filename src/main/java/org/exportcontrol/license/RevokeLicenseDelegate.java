@@ -57,12 +57,12 @@ public class RevokeLicenseDelegate implements JavaDelegate {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean revoked = licenses.revoke(number, now, r);
-    execution.setVariable("alreadyRevoked", !revoked);
+    execution.setVariable(LicenseRevocationProcess.ALREADY_REVOKED, !revoked);
     if (revoked) {
       OffsetDateTime deadline = now.plus(sla.shutdownDeadline());
       shutdowns.order(number, now, deadline);
-      execution.setVariable("shutdownDeadline", Date.from(deadline.toInstant()));
-      execution.setVariable("shutdownDeadlineText", deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE, Date.from(deadline.toInstant()));
+      execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE_TEXT, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       decisionLog.record(number, DecisionAction.REVOKED, details("reason", r, "basis", basis.subject(),
           "decidedBy", basis.actor()));
       decisionLog.record(number, DecisionAction.SHUTDOWN_ORDERED, details("deadline", deadline));

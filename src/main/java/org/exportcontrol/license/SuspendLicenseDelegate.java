@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class SuspendLicenseDelegate implements JavaDelegate {
 
+  /** Input: true for the interim suspension of a critical report. */
+  public static final String INTERIM = "interim";
+  /** Output: whether this step suspended the license. */
+  public static final String SUSPENDED = "licenseSuspended";
+  /** Output of an interim suspension, kept by the report: whether it is the report's to lift. */
+  public static final String INTERIM_SUSPENSION = "interimSuspension";
+
   private final LicenseRepository licenses;
   private final LicenseGrounds grounds;
   private final DecisionLog decisionLog;
@@ -36,13 +43,13 @@ public class SuspendLicenseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean interim = Boolean.TRUE.equals(execution.getVariableLocal("interim"));
+    boolean interim = Boolean.TRUE.equals(execution.getVariableLocal(INTERIM));
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
     var basis = interim ? grounds.interimSuspension(execution) : grounds.decidedSuspension(execution);
     boolean suspended = licenses.suspend(number, OffsetDateTime.now(clock));
-    execution.setVariable("licenseSuspended", suspended);
+    execution.setVariable(SUSPENDED, suspended);
     if (interim) {
-      execution.setVariable("interimSuspension", suspended);
+      execution.setVariable(INTERIM_SUSPENSION, suspended);
     }
     if (suspended) {
       decisionLog.record(number, DecisionAction.SUSPENDED, details("interim", interim,

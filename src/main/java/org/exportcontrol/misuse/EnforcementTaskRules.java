@@ -7,8 +7,6 @@ import static org.exportcontrol.engine.TaskFields.oneOf;
 import static org.exportcontrol.engine.TaskFields.requiredText;
 import static org.exportcontrol.engine.TaskFields.text;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -20,13 +18,12 @@ import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.TaskFields;
 import org.exportcontrol.engine.TaskRuleViolation;
+import org.exportcontrol.license.License;
 import org.exportcontrol.license.LicenseRepository;
-import org.exportcontrol.license.LicenseRevocationProcess;
-import org.exportcontrol.license.LicenseStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of completing the enforcement tasks (misuse reports, revocation), attached like
+ * The rules of completing a misuse report's tasks, attached like
  * {@link org.exportcontrol.review.TaskRules}: required fields (400), the findings recorded on the
  * report, and every decision in the decision log. Who may take each task is the task gate's job
  * ({@link EnforcementSeparationOfDuties}: the investigator does not decide the action).
@@ -56,13 +53,6 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
         case MisuseReportProcess.REVIEW_SUSPENSION -> this::reviewSuspension;
         default -> null;
       };
-    } else if (LicenseRevocationProcess.KEY.equals(process)) {
-      rule = switch (activity.getId()) {
-        case LicenseRevocationProcess.NOTIFY_BUYING_STATE -> this::notifyCustomerGovernment;
-        case LicenseRevocationProcess.ESCALATE_SHUTDOWN -> this::escalateShutdown;
-        case LicenseRevocationProcess.VERIFY_SHUTDOWN -> this::verifyShutdown;
-        default -> null;
-      };
     }
     if (rule != null) {
       TaskListener checked = rule;
@@ -74,28 +64,29 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
   }
 
   void triage(DelegateTask task) {
-    boolean credible = bool(task, "credible");
-    String severity = credible ? oneOf(task, "severity", Severity.class) : text(task, "severity");
+    boolean credible = bool(task, MisuseReportProcess.CREDIBLE);
+    String severity = credible ? oneOf(task, MisuseReportProcess.SEVERITY, Severity.class)
+        : text(task, MisuseReportProcess.SEVERITY);
     reports.recordTriage(reportId(task), credible, severity);
     decisionLog.record(reference(task), DecisionAction.TRIAGED, details("credible", credible, "severity", severity));
   }
 
   void investigate(DelegateTask task) {
-    String finding = oneOf(task, "finding", Finding.class);
-    String summary = requiredText(task, "investigationSummary", null);
+    String finding = oneOf(task, MisuseReportProcess.FINDING, Finding.class);
+    String summary = requiredText(task, MisuseReportProcess.INVESTIGATION_SUMMARY, null);
     reports.recordFinding(reportId(task), finding, summary);
     task.setVariable(MisuseReportProcess.INVESTIGATED_BY, completingUser(task));
     decisionLog.record(reference(task), DecisionAction.INVESTIGATED, details("finding", finding, "summary", summary));
   }
 
   void decideAction(DelegateTask task) {
-    String action = oneOf(task, "misuseAction", MisuseAction.class);
-    String rationale = requiredText(task, "actionRationale", null);
+    String action = oneOf(task, MisuseReportProcess.MISUSE_ACTION, MisuseAction.class);
+    String rationale = requiredText(task, MisuseReportProcess.ACTION_RATIONALE, null);
     String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
-    String status = licenses.find(licenseNumber).orElseThrow().status();
-    boolean changeable = LicenseStatus.ACTIVE.name().equals(status) || LicenseStatus.SUSPENDED.name().equals(status);
-    if (!MisuseAction.WARN.name().equals(action) && !changeable) {
-      throw new TaskRuleViolation("misuseAction", "The license is " + status + "; it can no longer be "
+    License license = licenses.find(licenseNumber).orElseThrow();
+    if (!MisuseAction.WARN.name().equals(action) && !license.inForce()) {
+      throw new TaskRuleViolation(MisuseReportProcess.MISUSE_ACTION, "The license is " + license.status()
+          + "; it can no longer be "
           + (MisuseAction.SUSPEND.name().equals(action) ? "suspended" : "revoked"));
     }
     reports.recordAction(reportId(task), action, rationale);
@@ -105,35 +96,9 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
   }
 
   void reviewSuspension(DelegateTask task) {
-    String outcome = oneOf(task, "suspensionOutcome", SuspensionOutcome.class);
+    String outcome = oneOf(task, MisuseReportProcess.SUSPENSION_OUTCOME, SuspensionOutcome.class);
     decisionLog.record(reference(task), DecisionAction.SUSPENSION_REVIEWED,
         details("outcome", outcome, "licenseNumber", task.getVariable(MisuseReportProcess.LICENSE_NUMBER)));
-  }
-
-  void notifyCustomerGovernment(DelegateTask task) {
-    String notifiedOn = requiredText(task, "notifiedOn", null);
-    try {
-      LocalDate.parse(notifiedOn.length() > 10 ? notifiedOn.substring(0, 10) : notifiedOn);
-    } catch (DateTimeParseException e) {
-      throw new TaskRuleViolation("notifiedOn", "notifiedOn must be a date (YYYY-MM-DD)");
-    }
-    String channel = requiredText(task, "notificationChannel", null);
-    decisionLog.record(licenseNumber(task), DecisionAction.BUYING_STATE_NOTIFIED,
-        details("notifiedOn", notifiedOn, "channel", channel));
-  }
-
-  void escalateShutdown(DelegateTask task) {
-    decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED,
-        details("notes", text(task, "escalationNotes")));
-  }
-
-  void verifyShutdown(DelegateTask task) {
-    boolean verified = bool(task, "shutdownVerified");
-    String notes = verified ? text(task, "verificationNotes")
-        : requiredText(task, "verificationNotes", "when the shutdown is not verified (the exporter is told why)");
-    task.setVariable(LicenseRevocationProcess.VERIFIED_BY, completingUser(task));
-    decisionLog.record(licenseNumber(task), verified ? DecisionAction.SHUTDOWN_VERIFIED : DecisionAction.SHUTDOWN_REJECTED,
-        details("notes", notes));
   }
 
   private static String reportId(DelegateTask task) {
@@ -142,9 +107,5 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
 
   private static String reference(DelegateTask task) {
     return (String) task.getVariable(MisuseReportProcess.REFERENCE);
-  }
-
-  private static String licenseNumber(DelegateTask task) {
-    return (String) task.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
   }
 }

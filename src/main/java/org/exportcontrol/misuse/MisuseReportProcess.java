@@ -3,6 +3,7 @@ package org.exportcontrol.misuse;
 import java.util.List;
 import org.exportcontrol.engine.ProcessContract;
 import org.exportcontrol.identity.Groups;
+import org.exportcontrol.license.LicenseGrounds;
 import org.springframework.stereotype.Component;
 
 /** The contract of processes/misuseReport.bpmn: triage, interim suspension, investigation, the officer's action. */
@@ -17,16 +18,29 @@ public class MisuseReportProcess implements ProcessContract {
   public static final String REVIEW_SUSPENSION = "reviewSuspension";
 
   public static final String REPORT_ID = "misuseReportId";
-  public static final String REFERENCE = "misuseReference";
+  /** The report's reference; the revocation it calls gets it too (the grounds of a license's change). */
+  public static final String REFERENCE = LicenseGrounds.REPORT_REFERENCE;
   public static final String LICENSE_NUMBER = "licenseNumber";
   public static final String INVESTIGATED_BY = "investigatedBy";
   public static final String REVOCATION_REASON = "revocationReason";
+  public static final String CATEGORY = "misuseCategory";
+  public static final String SOURCE = "misuseSource";
+  public static final String SUMMARY = "misuseSummary";
+
+  // the fields of the user tasks
+  public static final String CREDIBLE = "credible";
+  public static final String SEVERITY = "severity";
+  public static final String FINDING = "finding";
+  public static final String INVESTIGATION_SUMMARY = "investigationSummary";
+  public static final String MISUSE_ACTION = "misuseAction";
+  public static final String ACTION_RATIONALE = "actionRationale";
+  public static final String SUSPENSION_OUTCOME = "suspensionOutcome";
 
   private static final List<UserTask> TASKS = List.of(
-      new UserTask(TRIAGE, Groups.COMPLIANCE_OFFICERS, "credible", "severity"),
-      new UserTask(INVESTIGATE, Groups.COMPLIANCE_OFFICERS, "finding", "investigationSummary"),
-      new UserTask(DECIDE_ACTION, Groups.LICENSING_OFFICERS, "misuseAction", "actionRationale"),
-      new UserTask(REVIEW_SUSPENSION, Groups.LICENSING_OFFICERS, "suspensionOutcome"));
+      new UserTask(TRIAGE, Groups.COMPLIANCE_OFFICERS, CREDIBLE, SEVERITY),
+      new UserTask(INVESTIGATE, Groups.COMPLIANCE_OFFICERS, FINDING, INVESTIGATION_SUMMARY),
+      new UserTask(DECIDE_ACTION, Groups.LICENSING_OFFICERS, MISUSE_ACTION, ACTION_RATIONALE),
+      new UserTask(REVIEW_SUSPENSION, Groups.LICENSING_OFFICERS, SUSPENSION_OUTCOME));
 
   @Override
   public String processKey() {
@@ -36,5 +50,10 @@ public class MisuseReportProcess implements ProcessContract {
   @Override
   public List<UserTask> userTasks() {
     return TASKS;
+  }
+
+  @Override
+  public List<String> apiGroups() {
+    return List.of(Groups.COMPLIANCE_OFFICERS);
   }
 }

@@ -24,7 +24,7 @@ public class MisuseReportRepository {
             insert into misuse_report (id, reference, status, license_number, category, source, summary, evidence,
               reported_on, received_at, received_by)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(r.id(), r.reference(), r.status(), r.licenseNumber(), r.category(), r.source(), r.summary(),
+        .params(r.id(), r.reference(), r.status().name(), r.licenseNumber(), r.category(), r.source(), r.summary(),
             r.evidence(), r.reportedOn(), r.receivedAt(), r.receivedBy())
         .update();
   }
@@ -63,7 +63,8 @@ public class MisuseReportRepository {
 
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
   private static MisuseReport map(ResultSet rs, int row) throws SQLException {
-    return new MisuseReport(rs.getString("id"), rs.getString("reference"), rs.getString("status"),
+    return new MisuseReport(rs.getString("id"), rs.getString("reference"),
+        MisuseReportStatus.valueOf(rs.getString("status")),
         rs.getString("license_number"), rs.getString("category"), rs.getString("source"), rs.getString("summary"),
         rs.getString("evidence"), rs.getObject("reported_on", LocalDate.class),
         rs.getObject("received_at", OffsetDateTime.class), rs.getString("received_by"),

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class MisuseReportStatusDelegate implements JavaDelegate {
 
+  /** Input: the status to set. */
+  public static final String STATUS = "status";
+
   private final MisuseReportRepository reports;
   private final DecisionLog decisionLog;
 
@@ -22,7 +25,7 @@ public class MisuseReportStatusDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    MisuseReportStatus status = MisuseReportStatus.valueOf((String) execution.getVariableLocal("status"));
+    MisuseReportStatus status = MisuseReportStatus.valueOf((String) execution.getVariableLocal(STATUS));
     reports.updateStatus((String) execution.getVariable(MisuseReportProcess.REPORT_ID), status);
     if (status.name().startsWith("CLOSED_")) {
       decisionLog.recordBySystem(execution.getProcessBusinessKey(), DecisionAction.REPORT_CLOSED,

@@ -5,7 +5,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.exportcontrol.config.ExportControlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,13 +38,13 @@ public class EmailOutbox {
   private final String from;
 
   public EmailOutbox(JavaMailSender mailSender, MailTemplates templates, JdbcClient jdbc,
-      PlatformTransactionManager transactionManager, ExportControlProperties properties) {
+      PlatformTransactionManager transactionManager, OutgoingMailProperties properties) {
     this.mailSender = mailSender;
     this.templates = templates;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.from = properties.mail().from();
+    this.from = properties.from();
   }
 
   /** Sends the email unless its key was sent before; returns whether it was sent now. */

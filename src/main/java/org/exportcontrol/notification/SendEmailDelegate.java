@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class SendEmailDelegate implements JavaDelegate {
 
+  public static final String TEMPLATE = "emailTemplate";
+  public static final String TO = "emailTo";
+  public static final String TO_USER = "emailToUser";
+  public static final String TO_GROUP = "emailToGroup";
+  public static final String KEY = "emailKey";
+
   private final EmailOutbox outbox;
   private final IdentityService identityService;
 
@@ -34,15 +40,15 @@ public class SendEmailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String template = required(execution, "emailTemplate");
-    Object key = execution.getVariableLocal("emailKey");
+    String template = required(execution, TEMPLATE);
+    Object key = execution.getVariableLocal(KEY);
     String baseKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
         + (key == null ? "" : ":" + key);
     String businessKey = execution.getProcessBusinessKey();
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     model.put("businessKey", businessKey);
 
-    Object group = execution.getVariableLocal("emailToGroup");
+    Object group = execution.getVariableLocal(TO_GROUP);
     if (group instanceof String groupId && !groupId.isBlank()) {
       // one email per member, each with its own key, so a retry after a partial failure sends only the rest
       for (User member : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 1000)) {
@@ -55,9 +61,9 @@ public class SendEmailDelegate implements JavaDelegate {
       }
       return;
     }
-    String to = (String) execution.getVariableLocal("emailTo");
+    String to = (String) execution.getVariableLocal(TO);
     if (to == null) {
-      to = emailOf(required(execution, "emailToUser"));
+      to = emailOf(required(execution, TO_USER));
     }
     outbox.send(new Email(baseKey, to, template, model, businessKey, execution.getProcessInstanceId()));
   }

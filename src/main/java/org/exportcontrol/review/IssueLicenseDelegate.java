@@ -15,17 +15,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
-import org.exportcontrol.application.ReferenceNumbers;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.DecisionLogEntry;
-import org.exportcontrol.config.ExportControlProperties;
 import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.engine.ProcessBean;
 import org.exportcontrol.license.License;
 import org.exportcontrol.license.LicenseExpiryProcess;
 import org.exportcontrol.license.LicenseFacts;
+import org.exportcontrol.license.LicenseProperties;
 import org.exportcontrol.license.LicenseRepository;
+import org.exportcontrol.reference.ReferenceNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,19 +43,19 @@ public class IssueLicenseDelegate implements JavaDelegate {
   private final LicenseRepository licenses;
   private final ApplicationRepository applications;
   private final ReferenceNumbers references;
-  private final ExportControlProperties.License settings;
+  private final LicenseProperties settings;
   private final LicenseFacts facts;
   private final LicensingGrounds grounds;
   private final DecisionLog decisionLog;
   private final Clock clock;
 
   public IssueLicenseDelegate(LicenseRepository licenses, ApplicationRepository applications,
-      ReferenceNumbers references, ExportControlProperties properties, LicenseFacts facts, LicensingGrounds grounds,
+      ReferenceNumbers references, LicenseProperties settings, LicenseFacts facts, LicensingGrounds grounds,
       DecisionLog decisionLog, Clock clock) {
     this.licenses = licenses;
     this.applications = applications;
     this.references = references;
-    this.settings = properties.license();
+    this.settings = settings;
     this.facts = facts;
     this.grounds = grounds;
     this.decisionLog = decisionLog;
@@ -85,15 +86,15 @@ public class IssueLicenseDelegate implements JavaDelegate {
 
     // the license's own life (renewal reminder, expiry) is a process of its own, keyed by the number
     Map<String, Object> lifecycle = new HashMap<>(facts.of(license.licenseNumber()).orElseThrow());
-    lifecycle.put("renewalReminderDate", Date.from(license.validUntil().minus(settings.renewalReminder())
+    lifecycle.put(LicenseExpiryProcess.RENEWAL_REMINDER_DATE, Date.from(license.validUntil().minus(settings.renewalReminder())
         .atStartOfDay(ZoneOffset.UTC).toInstant()));
-    lifecycle.put("expiryDate", Date.from(license.validUntil().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    lifecycle.put(LicenseExpiryProcess.EXPIRY_DATE, Date.from(license.validUntil().atStartOfDay(ZoneOffset.UTC).toInstant()));
     Privileged.run("license expiry of " + license.licenseNumber(), () -> execution.getProcessEngineServices()
         .getRuntimeService().startProcessInstanceByKey(LicenseExpiryProcess.KEY, license.licenseNumber(), lifecycle));
 
-    execution.setVariable("licenseNumber", license.licenseNumber());
-    execution.setVariable("licenseValidFrom", license.validFrom().toString());
-    execution.setVariable("licenseValidUntil", license.validUntil().toString());
+    execution.setVariable(ExportLicenseReviewProcess.LICENSE_NUMBER, license.licenseNumber());
+    execution.setVariable(ExportLicenseReviewProcess.LICENSE_VALID_FROM, license.validFrom().toString());
+    execution.setVariable(ExportLicenseReviewProcess.LICENSE_VALID_UNTIL, license.validUntil().toString());
     execution.setVariable(ExportLicenseReviewProcess.LICENSE_CONDITIONS, conditions == null ? "" : conditions);
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
@@ -32,12 +33,12 @@ public class PrepareLicensingDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationId = (String) execution.getVariable("applicationId");
+    String applicationId = (String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
     String conditions = records.latest(applicationId, ExportLicenseReviewProcess.REVIEWS).stream()
         .filter(r -> Recommendation.APPROVE_WITH_CONDITIONS.name().equals(r.outcome()))
         .map(r -> label(r.step()) + ": " + r.comments())
         .collect(Collectors.joining("\n"));
-    execution.setVariable("suggestedConditions", conditions);
+    execution.setVariable(ExportLicenseReviewProcess.SUGGESTED_CONDITIONS, conditions);
     execution.setVariable(ExportLicenseReviewProcess.LICENSE_CONDITIONS, conditions);
     applications.updateStatus(applicationId, ApplicationStatus.AWAITING_DECISION);
     decisionLog.recordBySystem(execution.getProcessBusinessKey(), DecisionAction.REVIEWS_COMPLETED, DecisionLog.details(

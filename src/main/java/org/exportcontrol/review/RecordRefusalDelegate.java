@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.DecisionLogEntry;
@@ -56,7 +57,7 @@ public class RecordRefusalDelegate implements JavaDelegate {
         rationale, OffsetDateTime.now(clock), refusal.actor());
     decisionLog.record(application.reference(), DecisionAction.REFUSED,
         details("reasons", List.of(REVIEW_REFUSED), "rationale", rationale, "refusedBy", refusal.actor()));
-    execution.setVariable("decisionReasons", REVIEW_REFUSED);
-    execution.setVariable("decisionRationaleText", rationale);
+    execution.setVariable(ExportLicenseReviewProcess.DECISION_REASONS, REVIEW_REFUSED);
+    execution.setVariable(ExportLicenseReviewProcess.DECISION_RATIONALE_TEXT, rationale);
   }
 }

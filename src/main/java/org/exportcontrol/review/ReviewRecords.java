@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.exportcontrol.application.ApplicationView;
+import org.exportcontrol.application.RecordedReviews;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code review}: every recommendation and decision, who gave it and when. */
+/** Table {@code review}: every recommendation and decision, who gave it and when; what the application views show of them. */
 @Repository
-public class ReviewRecords {
+public class ReviewRecords implements RecordedReviews {
 
   private final JdbcClient jdbc;
 
@@ -56,6 +58,13 @@ public class ReviewRecords {
             where application_id in (:ids) order by id""")
         .param("ids", applicationIds).query(ReviewRecords::row).list().stream()
         .collect(Collectors.groupingBy(Row::applicationId, Collectors.mapping(Row::entry, Collectors.toList())));
+  }
+
+  @Override
+  public Map<String, List<ApplicationView.Review>> of(Collection<String> applicationIds) {
+    return allOf(applicationIds).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
+        .map(r -> new ApplicationView.Review(r.step(), r.outcome(), r.comments(), r.completedBy(), r.completedAt()))
+        .toList()));
   }
 
   private record Row(String applicationId, Entry entry) {}

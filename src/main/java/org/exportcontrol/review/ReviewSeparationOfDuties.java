@@ -1,13 +1,14 @@
 package org.exportcontrol.review;
 
-import static org.exportcontrol.review.ExportLicenseReviewProcess.COUNTERSIGN;
-import static org.exportcontrol.review.ExportLicenseReviewProcess.DECIDED_BY;
-import static org.exportcontrol.review.ExportLicenseReviewProcess.LICENSING_DECISION;
-import static org.exportcontrol.review.ExportLicenseReviewProcess.REVIEWS;
+import static org.exportcontrol.application.ExportLicenseReviewProcess.COUNTERSIGN;
+import static org.exportcontrol.application.ExportLicenseReviewProcess.DECIDED_BY;
+import static org.exportcontrol.application.ExportLicenseReviewProcess.LICENSING_DECISION;
+import static org.exportcontrol.application.ExportLicenseReviewProcess.REVIEWS;
 
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.engine.SeparationOfDuties;
 import org.exportcontrol.engine.TaskFields;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
+import org.exportcontrol.engine.TaskCards;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class TaskCardVariables extends AbstractBpmnParseListener {
 
   /** The variables the group filters show on a task card (IdentitySetup names the same ones). */
-  public static final List<String> NAMES = List.of("reference", "productName", "endUserCountry", "exporterName");
+  public static final List<String> NAMES = List.copyOf(TaskCards.COLUMNS.keySet());
 
   private static final List<String> TASKS = List.of(ExportLicenseReviewProcess.TECHNICAL_REVIEW, ExportLicenseReviewProcess.LEGAL_REVIEW,
       ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, ExportLicenseReviewProcess.LICENSING_DECISION, ExportLicenseReviewProcess.COUNTERSIGN);

@@ -1,10 +1,10 @@
 package org.exportcontrol.review;
 
+import static org.exportcontrol.application.ExportLicenseReviewProcess.COUNTERSIGN;
+import static org.exportcontrol.application.ExportLicenseReviewProcess.LICENSING_DECISION;
 import static org.exportcontrol.engine.TaskFields.completingUser;
 import static org.exportcontrol.engine.TaskFields.oneOf;
 import static org.exportcontrol.engine.TaskFields.text;
-import static org.exportcontrol.review.ExportLicenseReviewProcess.COUNTERSIGN;
-import static org.exportcontrol.review.ExportLicenseReviewProcess.LICENSING_DECISION;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.TaskFields;

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.Application;
 import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ExportLicenseReviewProcess.Facts;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.engine.ProcessBean;
 import org.springframework.stereotype.Component;
 
@@ -24,27 +26,27 @@ public class LoadScreeningFactsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Application a = applications.find((String) execution.getVariable("applicationId")).orElseThrow();
+    Application a = applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID)).orElseThrow();
     // inputs of the decision tables
-    execution.setVariable("endUserType", a.endUserType());
-    execution.setVariable("endUserCountry", a.endUserCountry());
-    execution.setVariable("productCategory", a.productCategory());
-    execution.setVariable("remoteShutdownCapable", a.productRemoteShutdownCapable());
-    execution.setVariable("minSeriousCrimePenaltyYears", a.minSeriousCrimePenaltyYears());
-    execution.setVariable("certificateComplete", a.certificateComplete());
+    execution.setVariable(Facts.END_USER_TYPE, a.endUserType());
+    execution.setVariable(Facts.END_USER_COUNTRY, a.endUserCountry());
+    execution.setVariable(Facts.PRODUCT_CATEGORY, a.productCategory());
+    execution.setVariable(Facts.REMOTE_SHUTDOWN_CAPABLE, a.productRemoteShutdownCapable());
+    execution.setVariable(Facts.MIN_SERIOUS_CRIME_PENALTY_YEARS, a.minSeriousCrimePenaltyYears());
+    execution.setVariable(Facts.CERTIFICATE_COMPLETE, a.certificateComplete());
     // what reviewers see in their forms
-    execution.setVariable("reference", a.reference());
-    execution.setVariable("exporterName", a.exporterName());
-    execution.setVariable("productName", a.productName());
-    execution.setVariable("productControlEntry", a.productControlEntry() == null ? "" : a.productControlEntry());
-    execution.setVariable("productDescription", a.productDescription() == null ? "" : a.productDescription());
-    execution.setVariable("endUserName", a.endUserName());
-    execution.setVariable("declaredPurposesText", a.declaredPurposes().stream()
+    execution.setVariable(ExportLicenseReviewProcess.REFERENCE, a.reference());
+    execution.setVariable(Facts.EXPORTER_NAME, a.exporterName());
+    execution.setVariable(Facts.PRODUCT_NAME, a.productName());
+    execution.setVariable(Facts.PRODUCT_CONTROL_ENTRY, a.productControlEntry() == null ? "" : a.productControlEntry());
+    execution.setVariable(Facts.PRODUCT_DESCRIPTION, a.productDescription() == null ? "" : a.productDescription());
+    execution.setVariable(Facts.END_USER_NAME, a.endUserName());
+    execution.setVariable(Facts.DECLARED_PURPOSES_TEXT, a.declaredPurposes().stream()
         .map(p -> "TERRORIST_ACT".equals(p.kind())
             ? "Terrorist act: " + p.act()
             : "Serious crime: " + p.offence() + " (up to " + p.maxPenaltyYears() + " years)")
         .collect(Collectors.joining("\n")));
-    execution.setVariable("certificateText", a.hasCertificate()
+    execution.setVariable(Facts.CERTIFICATE_TEXT, a.hasCertificate()
         ? "Signed by " + a.certificateSignatory() + " on " + a.certificateSignedOn()
             + (Boolean.TRUE.equals(a.certificateProhibitedUsesAcknowledged())
                 ? "; prohibited uses acknowledged" : "; prohibited uses NOT acknowledged")

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
@@ -40,11 +41,11 @@ public class RecordScreeningDelegate implements JavaDelegate {
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    String applicationId = (String) execution.getVariable("applicationId");
-    String tier = (String) execution.getVariable("countryTier");
-    List<Map<String, Object>> hits = (List<Map<String, Object>>) execution.getVariable("screeningResults");
+    String applicationId = (String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
+    String tier = (String) execution.getVariable(ExportLicenseReviewProcess.COUNTRY_TIER);
+    List<Map<String, Object>> hits = (List<Map<String, Object>>) execution.getVariable(ExportLicenseReviewProcess.SCREENING_RESULTS);
     // the raw table result served its purpose; the outcome is recorded below
-    execution.removeVariable("screeningResults");
+    execution.removeVariable(ExportLicenseReviewProcess.SCREENING_RESULTS);
 
     List<String> rejections = reasons(hits, REJECTED);
     List<String> missing = reasons(hits, INCOMPLETE);
@@ -65,8 +66,8 @@ public class RecordScreeningDelegate implements JavaDelegate {
       decisionLog.recordBySystem(reference, DecisionAction.REFUSED,
           DecisionLog.details("reasons", reasons, "refusedBy", "screening"));
     }
-    execution.setVariable("screeningOutcome", outcome);
-    execution.setVariable("decisionReasons", String.join(",", reasons));
+    execution.setVariable(ExportLicenseReviewProcess.SCREENING_OUTCOME, outcome);
+    execution.setVariable(ExportLicenseReviewProcess.DECISION_REASONS, String.join(",", reasons));
   }
 
   private static List<String> reasons(List<Map<String, Object>> hits, String outcome) {

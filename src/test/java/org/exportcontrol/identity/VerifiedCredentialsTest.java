@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.exportcontrol.audit.DecisionLog;
-import org.exportcontrol.config.ExportControlProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,7 @@ class VerifiedCredentialsTest {
   }
 
   private VerifiedCredentials credentials(String ttl) {
-    ExportControlProperties properties = new ExportControlProperties(null, null, null, null, null, null,
-        new ExportControlProperties.Security(Duration.parse(ttl)));
+    CredentialProperties properties = new CredentialProperties(Duration.parse(ttl));
     return new VerifiedCredentials(identity, properties, mock(DecisionLog.class),
         mock(ProcessEngineConfigurationImpl.class));
   }

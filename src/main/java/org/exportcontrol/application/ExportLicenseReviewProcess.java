@@ -1,4 +1,4 @@
-package org.exportcontrol.review;
+package org.exportcontrol.application;
 
 import java.util.List;
 import org.exportcontrol.engine.ProcessContract;
@@ -33,6 +33,34 @@ public class ExportLicenseReviewProcess implements ProcessContract {
   public static final String COUNTERSIGNATURE = "countersignature";
   public static final String COUNTERSIGN_COMMENTS = "countersignComments";
   public static final String COUNTERSIGNED_BY = "countersignedBy";
+  public static final String SUGGESTED_CONDITIONS = "suggestedConditions";
+  public static final String SCREENING_RESULTS = "screeningResults";
+  public static final String SCREENING_OUTCOME = "screeningOutcome";
+  public static final String DECISION_REASONS = "decisionReasons";
+  public static final String DECISION_RATIONALE_TEXT = "decisionRationaleText";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String LICENSE_NUMBER = "licenseNumber";
+  public static final String LICENSE_VALID_FROM = "licenseValidFrom";
+  public static final String LICENSE_VALID_UNTIL = "licenseValidUntil";
+
+  /** The facts the screening's decision tables read and the reviewers' forms show (loadScreeningFacts). */
+  public static final class Facts {
+    public static final String END_USER_TYPE = "endUserType";
+    public static final String END_USER_COUNTRY = "endUserCountry";
+    public static final String PRODUCT_CATEGORY = "productCategory";
+    public static final String REMOTE_SHUTDOWN_CAPABLE = "remoteShutdownCapable";
+    public static final String MIN_SERIOUS_CRIME_PENALTY_YEARS = "minSeriousCrimePenaltyYears";
+    public static final String CERTIFICATE_COMPLETE = "certificateComplete";
+    public static final String EXPORTER_NAME = "exporterName";
+    public static final String PRODUCT_NAME = "productName";
+    public static final String PRODUCT_CONTROL_ENTRY = "productControlEntry";
+    public static final String PRODUCT_DESCRIPTION = "productDescription";
+    public static final String END_USER_NAME = "endUserName";
+    public static final String DECLARED_PURPOSES_TEXT = "declaredPurposesText";
+    public static final String CERTIFICATE_TEXT = "certificateText";
+
+    private Facts() {}
+  }
 
   private static final List<UserTask> TASKS = List.of(
       new UserTask(TECHNICAL_REVIEW, Groups.TECHNICAL_REVIEWERS, recommendation(TECHNICAL_REVIEW), comments(TECHNICAL_REVIEW)),
@@ -50,6 +78,11 @@ public class ExportLicenseReviewProcess implements ProcessContract {
   @Override
   public List<UserTask> userTasks() {
     return TASKS;
+  }
+
+  @Override
+  public List<String> apiGroups() {
+    return List.of(Groups.APPLICANTS);
   }
 
   /** The group that does a review step. */

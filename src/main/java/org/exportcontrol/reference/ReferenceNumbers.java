@@ -1,4 +1,4 @@
-package org.exportcontrol.application;
+package org.exportcontrol.reference;
 
 import java.time.Clock;
 import java.time.Year;

@@ -1,0 +1,20 @@
+package org.exportcontrol.engine;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The deadlines of the processes ({@code exportcontrol.sla.*}, ISO-8601 durations), read by the
+ * diagrams through {@link SlaSettings}.
+ *
+ * @param applicantResponse how long an applicant has to answer a question before the application is withdrawn
+ * @param applicantReminder how long before that deadline the applicant is reminded, once
+ * @param reviewReminder how long a review may stay open before its group is reminded, once
+ * @param suspensionReview how long a suspension lasts before a licensing officer reviews it
+ * @param shutdownDeadline how long an exporter has to shut a revoked system down, and each extension
+ */
+@ConfigurationProperties("exportcontrol.sla")
+public record SlaProperties(@DefaultValue("P30D") Duration applicantResponse, @DefaultValue("P5D") Duration applicantReminder,
+    @DefaultValue("P5D") Duration reviewReminder, @DefaultValue("P90D") Duration suspensionReview,
+    @DefaultValue("PT72H") Duration shutdownDeadline) {}

@@ -1,0 +1,87 @@
+package org.exportcontrol.license;
+
+import static org.exportcontrol.audit.DecisionLog.details;
+import static org.exportcontrol.engine.TaskFields.bool;
+import static org.exportcontrol.engine.TaskFields.completingUser;
+import static org.exportcontrol.engine.TaskFields.requiredText;
+import static org.exportcontrol.engine.TaskFields.text;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.engine.TaskFields;
+import org.exportcontrol.engine.TaskRuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of completing a revocation's tasks (the diplomatic notice, the escalation of a missed
+ * shutdown, the shutdown's verification), attached like the review's task rules: required fields
+ * (400) and each decision in the decision log. Who may take each task is the task gate's job.
+ */
+@Component
+public class RevocationTaskRules extends AbstractBpmnParseListener {
+
+  private final DecisionLog decisionLog;
+
+  public RevocationTaskRules(DecisionLog decisionLog) {
+    this.decisionLog = decisionLog;
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (!LicenseRevocationProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+      return;
+    }
+    TaskListener rule = switch (activity.getId()) {
+      case LicenseRevocationProcess.NOTIFY_BUYING_STATE -> this::notifyBuyingState;
+      case LicenseRevocationProcess.ESCALATE_SHUTDOWN -> this::escalateShutdown;
+      case LicenseRevocationProcess.VERIFY_SHUTDOWN -> this::verifyShutdown;
+      default -> null;
+    };
+    if (rule != null) {
+      TaskFields.onComplete(activity, task -> {
+        completingUser(task);
+        rule.notify(task);
+      });
+    }
+  }
+
+  void notifyBuyingState(DelegateTask task) {
+    String notifiedOn = requiredText(task, LicenseRevocationProcess.NOTIFIED_ON, null);
+    try {
+      LocalDate.parse(notifiedOn.length() > 10 ? notifiedOn.substring(0, 10) : notifiedOn);
+    } catch (DateTimeParseException e) {
+      throw new TaskRuleViolation(LicenseRevocationProcess.NOTIFIED_ON, "notifiedOn must be a date (YYYY-MM-DD)");
+    }
+    String channel = requiredText(task, LicenseRevocationProcess.NOTIFICATION_CHANNEL, null);
+    decisionLog.record(licenseNumber(task), DecisionAction.BUYING_STATE_NOTIFIED,
+        details("notifiedOn", notifiedOn, "channel", channel));
+  }
+
+  void escalateShutdown(DelegateTask task) {
+    decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED,
+        details("notes", text(task, LicenseRevocationProcess.ESCALATION_NOTES)));
+  }
+
+  void verifyShutdown(DelegateTask task) {
+    boolean verified = bool(task, LicenseRevocationProcess.SHUTDOWN_VERIFIED);
+    String notes = verified ? text(task, LicenseRevocationProcess.VERIFICATION_NOTES)
+        : requiredText(task, LicenseRevocationProcess.VERIFICATION_NOTES,
+            "when the shutdown is not verified (the exporter is told why)");
+    task.setVariable(LicenseRevocationProcess.VERIFIED_BY, completingUser(task));
+    decisionLog.record(licenseNumber(task),
+        verified ? DecisionAction.SHUTDOWN_VERIFIED : DecisionAction.SHUTDOWN_REJECTED, details("notes", notes));
+  }
+
+  private static String licenseNumber(DelegateTask task) {
+    return (String) task.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
+  }
+}
