@@ -61,8 +61,8 @@ public class RecordScreeningDelegate implements JavaDelegate {
     decisionLog.recordBySystem(reference, DecisionAction.SCREENED,
         DecisionLog.details("outcome", outcome, "countryTier", tier, "reasons", reasons));
     if (REJECTED.equals(outcome)) {
-      applications.recordDecision(applicationId, status, REJECTED, reasons,
-          "Rejected by the automated screening: " + String.join(", ", reasons), OffsetDateTime.now(clock), "screening");
+      // the reasons are the table's codes; a rationale is only what a person wrote, and none did
+      applications.recordDecision(applicationId, status, REJECTED, reasons, null, OffsetDateTime.now(clock), "screening");
       decisionLog.recordBySystem(reference, DecisionAction.REFUSED,
           DecisionLog.details("reasons", reasons, "refusedBy", "screening"));
     }
