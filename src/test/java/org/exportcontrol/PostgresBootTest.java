@@ -7,17 +7,22 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
+import java.time.Year;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,6 +33,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.deployment.FolderDeployer;
 import org.exportcontrol.engine.Privileged;
+import org.exportcontrol.reference.ReferenceNumbers;
 import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Boot;
 import org.exportcontrol.support.LicenseReviewDriver;
@@ -200,6 +206,29 @@ class PostgresBootTest {
       status.setRollbackOnly();
     });
     assertThat(log.verify().valid()).isTrue();
+  }
+
+  @Test
+  void twentyCallersDrawTheFirstNumbersOfAPrefixTogetherOnPostgres() throws Exception {
+    ReferenceNumbers references = app.getBean(ReferenceNumbers.class);
+    TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    CyclicBarrier start = new CyclicBarrier(20);
+    ExecutorService threads = Executors.newFixedThreadPool(20);
+    List<Future<String>> drawn = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      drawn.add(threads.submit(() -> {
+        start.await(30, TimeUnit.SECONDS);
+        return tx.execute(status -> references.next("PGT"));
+      }));
+    }
+    Set<String> numbers = new TreeSet<>();
+    for (Future<String> number : drawn) {
+      numbers.add(number.get(60, TimeUnit.SECONDS));
+    }
+    threads.shutdown();
+    int year = Year.now(ZoneOffset.UTC).getValue();
+    assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 20)
+        .mapToObj(n -> "PGT-%d-%06d".formatted(year, n)).toList());
   }
 
   private static String approve(Map<String, Object> submitted) {

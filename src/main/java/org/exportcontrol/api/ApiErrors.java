@@ -14,10 +14,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -94,6 +96,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
         "The body is not valid JSON"));
+  }
+
+  /** A query or path parameter of the wrong type ({@code ?page=first}): 400 naming it, like a body field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+    String type = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName().toLowerCase();
+    return ResponseEntity.badRequest().body(withErrors(List.of(new FieldViolation(String.valueOf(name),
+        "must be of type " + ("int".equals(type) || "integer".equals(type) ? "whole number" : type)))));
   }
 
   private static String path(JsonMappingException mapping) {

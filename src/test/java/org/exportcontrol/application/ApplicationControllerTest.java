@@ -158,8 +158,9 @@ class ApplicationControllerTest extends ControllerSlice {
   @Test
   void aPageThatIsNotANumberIsA400() throws Exception {
     mvc.perform(get("/api/applications?page=first").with(as("exporter", APPLICANTS)))
-        .andExpect(problem(400, "Bad Request"))
-        .andExpect(jsonPath("$.detail").value(containsString("'page'")));
+        .andExpect(problem(400, "Invalid request"))
+        .andExpect(jsonPath("$.errors[0].field").value("page"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be of type whole number"));
     verifyNoInteractions(service);
   }
 
