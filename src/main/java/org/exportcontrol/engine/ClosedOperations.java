@@ -1,6 +1,5 @@
 package org.exportcontrol.engine;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,11 +104,11 @@ public class ClosedOperations extends CommandInterceptor {
     switch (name) {
       case "org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd",
           "org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd" -> {
-        return Boolean.TRUE.equals(field(command, "cascade")) ? CASCADE : null;
+        return Boolean.TRUE.equals(CommandFields.required(command, "cascade")) ? CASCADE : null;
       }
       case "org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd" -> {
-        return Boolean.TRUE.equals(field(command, "cascadeToInstances"))
-            || Boolean.TRUE.equals(field(command, "cascadeToHistory")) ? CASCADE : null;
+        return Boolean.TRUE.equals(CommandFields.required(command, "cascadeToInstances"))
+            || Boolean.TRUE.equals(CommandFields.required(command, "cascadeToHistory")) ? CASCADE : null;
       }
       case "org.camunda.bpm.engine.impl.SetAnnotationForOperationLog" -> {
         return annotationOverwritten(command) ? "Clearing or overwriting an annotation of the user operation log" : null;
@@ -124,10 +123,10 @@ public class ClosedOperations extends CommandInterceptor {
   }
 
   private boolean annotationOverwritten(Command<?> command) {
-    if (field(command, "annotation") == null) {
+    if (CommandFields.required(command, "annotation") == null) {
       return true;
     }
-    String operationId = (String) field(command, "operationId");
+    String operationId = (String) CommandFields.required(command, "operationId");
     List<UserOperationLogEntry> entries = next.execute(context -> context.runWithoutAuthorization(() ->
         context.getProcessEngineConfiguration().getHistoryService().createUserOperationLogQuery()
             .operationId(operationId).list()));
@@ -135,27 +134,12 @@ public class ClosedOperations extends CommandInterceptor {
   }
 
   private boolean ownerOrDelegationChanged(Command<?> command) {
-    TaskEntity changed = (TaskEntity) field(command, "task");
+    TaskEntity changed = (TaskEntity) CommandFields.required(command, "task");
     if (changed == null || changed.getId() == null) {
       return false;
     }
     TaskEntity stored = next.execute(context -> context.getTaskManager().findTaskById(changed.getId()));
     return stored != null && (!Objects.equals(stored.getOwner(), changed.getOwner())
         || !Objects.equals(stored.getDelegationState(), changed.getDelegationState()));
-  }
-
-  static Object field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (NoSuchFieldException e) {
-        // declared further up
-      } catch (IllegalAccessException e) {
-        break;
-      }
-    }
-    throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " changed: " + name);
   }
 }

@@ -32,12 +32,12 @@ public class CompletionVariableGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
-    Map<?, ?> variables = (Map<?, ?>) ClosedOperations.field(command,
+    Map<?, ?> variables = (Map<?, ?>) CommandFields.required(command,
         command instanceof CompleteTaskCmd ? "variables" : "properties");
     if (variables == null || variables.isEmpty()) {
       return;
     }
-    String taskId = (String) ClosedOperations.field(command, "taskId");
+    String taskId = (String) CommandFields.required(command, "taskId");
     String[] keys = next.execute(context -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
       if (task == null || task.getProcessDefinitionId() == null) {

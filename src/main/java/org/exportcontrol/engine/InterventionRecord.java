@@ -1,6 +1,5 @@
 package org.exportcontrol.engine;
 
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -65,7 +64,7 @@ public class InterventionRecord extends CommandInterceptor {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("operation", command.getClass().getSimpleName().replace("Cmd", ""));
     collect(command, details);
-    Object builder = field(command, "builder");
+    Object builder = CommandFields.optional(command, "builder");
     if (builder != null) {
       collect(builder, details);
     }
@@ -104,25 +103,10 @@ public class InterventionRecord extends CommandInterceptor {
 
   private static void collect(Object source, Map<String, Object> details) {
     for (String name : IDENTIFYING) {
-      Object value = field(source, name);
+      Object value = CommandFields.optional(source, name);
       if (value != null && !details.containsKey(name)) {
         details.put(name, value instanceof java.util.Date date ? date.toInstant().toString() : String.valueOf(value));
       }
     }
-  }
-
-  private static Object field(Object source, String name) {
-    for (Class<?> type = source.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(source);
-      } catch (NoSuchFieldException e) {
-        // declared further up, or not at all: these fields are optional
-      } catch (IllegalAccessException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }

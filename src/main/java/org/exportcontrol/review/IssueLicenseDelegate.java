@@ -64,14 +64,9 @@ public class IssueLicenseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> where = LicensingGrounds.where(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-    Application application = applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID))
-        .orElseThrow(() -> decisionLog.refusal(execution.getProcessBusinessKey(), "no such application", where));
-    DecisionLogEntry decision = grounds.requireApproval(application.reference(), application.countryTier(), where);
-    if (application.status() != ApplicationStatus.AWAITING_DECISION) {
-      throw decisionLog.refusal(application.reference(), "the application is " + application.status()
-          + ", not awaiting a decision", where);
-    }
+    LicensingGrounds.Decided approved = grounds.requireApproval(execution);
+    Application application = approved.application();
+    DecisionLogEntry decision = approved.decision();
     String conditions = decision.detail("conditions");
 
     LocalDate validFrom = LocalDate.now(clock);

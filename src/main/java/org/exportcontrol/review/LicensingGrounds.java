@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.exportcontrol.application.Application;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ApplicationStatus;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.DecisionLogEntry;
@@ -22,38 +26,63 @@ import org.springframework.stereotype.Component;
 @Component
 public class LicensingGrounds {
 
+  private final ApplicationRepository applications;
   private final DecisionLog decisionLog;
 
-  public LicensingGrounds(DecisionLog decisionLog) {
+  public LicensingGrounds(ApplicationRepository applications, DecisionLog decisionLog) {
+    this.applications = applications;
     this.decisionLog = decisionLog;
   }
 
-  /** The approving decision (and, for the ENHANCED tier, its countersignature), or a refusal. */
-  public DecisionLogEntry requireApproval(String reference, String countryTier, Map<String, ?> context) {
+  /** An application awaiting its decision and the decision that rests on the record. */
+  public record Decided(Application application, DecisionLogEntry decision) {}
+
+  /**
+   * The case's application, awaiting a decision, with the approving decision (and, for the ENHANCED
+   * tier, its countersignature); otherwise a refusal.
+   */
+  public Decided requireApproval(DelegateExecution execution) {
+    Map<String, Object> context = where(execution);
+    Application application = application(execution, context);
+    String reference = application.reference();
     Grounds grounds = grounds(reference, context);
     if (!"APPROVE".equals(grounds.decision.detail("outcome"))) {
       throw decisionLog.refusal(reference, "no licensing officer approved the application", context);
     }
-    if ("ENHANCED".equals(countryTier)) {
+    if ("ENHANCED".equals(application.countryTier())) {
       DecisionLogEntry countersignature = grounds.countersignature(this, reference, context);
       if (!"APPROVE".equals(countersignature.detail("outcome"))) {
         throw decisionLog.refusal(reference, "the approval of an ENHANCED case was not countersigned", context);
       }
     }
-    return grounds.decision;
+    return new Decided(awaitingDecision(application, context), grounds.decision);
   }
 
-  /** The decision or countersignature that refused the application, or a refusal. */
-  public DecisionLogEntry requireRefusal(String reference, Map<String, ?> context) {
+  /** The case's application, awaiting a decision, with the decision or countersignature that refused it. */
+  public Decided requireRefusal(DelegateExecution execution) {
+    Map<String, Object> context = where(execution);
+    Application application = application(execution, context);
+    String reference = application.reference();
     Grounds grounds = grounds(reference, context);
-    if ("REJECT".equals(grounds.decision.detail("outcome"))) {
-      return grounds.decision;
+    DecisionLogEntry refusal = "REJECT".equals(grounds.decision.detail("outcome")) ? grounds.decision
+        : grounds.countersignature(this, reference, context);
+    if (!"REJECT".equals(refusal.detail("outcome"))) {
+      throw decisionLog.refusal(reference, "no licensing officer refused the application", context);
     }
-    DecisionLogEntry countersignature = grounds.countersignature(this, reference, context);
-    if ("REJECT".equals(countersignature.detail("outcome"))) {
-      return countersignature;
+    return new Decided(awaitingDecision(application, context), refusal);
+  }
+
+  private Application application(DelegateExecution execution, Map<String, Object> context) {
+    return applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID))
+        .orElseThrow(() -> decisionLog.refusal(execution.getProcessBusinessKey(), "no such application", context));
+  }
+
+  private Application awaitingDecision(Application application, Map<String, Object> context) {
+    if (application.status() != ApplicationStatus.AWAITING_DECISION) {
+      throw decisionLog.refusal(application.reference(), "the application is " + application.status()
+          + ", not awaiting a decision", context);
     }
-    throw decisionLog.refusal(reference, "no licensing officer refused the application", context);
+    return application;
   }
 
   private Grounds grounds(String reference, Map<String, ?> context) {
@@ -117,8 +146,8 @@ public class LicensingGrounds {
   }
 
   /** What a refusal names besides its reason: where in which process it happened. */
-  public static Map<String, Object> where(String processInstanceId, String activityId) {
-    return details("processInstanceId", processInstanceId, "activity", activityId);
+  private static Map<String, Object> where(DelegateExecution execution) {
+    return details("processInstanceId", execution.getProcessInstanceId(), "activity", execution.getCurrentActivityId());
   }
 
 }

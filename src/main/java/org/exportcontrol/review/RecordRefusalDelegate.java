@@ -5,7 +5,6 @@ import static org.exportcontrol.audit.DecisionLog.details;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.application.Application;
@@ -44,14 +43,9 @@ public class RecordRefusalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> where = LicensingGrounds.where(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-    Application application = applications.find((String) execution.getVariable(ExportLicenseReviewProcess.APPLICATION_ID))
-        .orElseThrow(() -> decisionLog.refusal(execution.getProcessBusinessKey(), "no such application", where));
-    DecisionLogEntry refusal = grounds.requireRefusal(application.reference(), where);
-    if (application.status() != ApplicationStatus.AWAITING_DECISION) {
-      throw decisionLog.refusal(application.reference(), "the application is " + application.status()
-          + ", not awaiting a decision", where);
-    }
+    LicensingGrounds.Decided refused = grounds.requireRefusal(execution);
+    Application application = refused.application();
+    DecisionLogEntry refusal = refused.decision();
     String rationale = refusal.action() == DecisionAction.DECIDED ? refusal.detail("rationale") : refusal.detail("comments");
     applications.recordDecision(application.id(), ApplicationStatus.REJECTED, "REJECTED", List.of(REVIEW_REFUSED),
         rationale, OffsetDateTime.now(clock), refusal.actor());
