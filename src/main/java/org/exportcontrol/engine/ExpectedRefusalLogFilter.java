@@ -1,0 +1,52 @@
+package org.exportcontrol.engine;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.slf4j.Marker;
+
+/**
+ * The engine logs every exception that leaves a command as an ERROR with its whole stack trace
+ * (ENGINE-16004), an expected refusal as much as a real fault: a missing field, separation of
+ * duties, a closed operation, a refused diagram or expression. Those are answered 4xx and logged
+ * in one line where they are decided (the refusing rule, the decision log); this filter drops the
+ * engine's repeat of them, so that a stack trace in the log means something went wrong. Installed
+ * in logback-spring.xml, so it survives Spring Boot re-initialising logging.
+ */
+public class ExpectedRefusalLogFilter extends TurboFilter {
+
+  static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
+
+  private static final Set<Class<? extends Throwable>> EXPECTED = Set.of(FormFieldValidationException.class,
+      AuthorizationException.class, ParseException.class, ExpressionRefusedException.class);
+
+  @Override
+  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (level != Level.ERROR || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
+      return FilterReply.NEUTRAL;
+    }
+    Throwable thrown = t;
+    if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
+      thrown = last;
+    }
+    return expected(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
+  }
+
+  static boolean expected(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      Throwable current = cause;
+      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+}
