@@ -85,7 +85,8 @@ public class TaskGate extends AbstractBpmnParseListener {
     String assignee = task.getAssignee();
     if (assignee != null) {
       refusal(declared, task, assignee).ifPresent(reason -> {
-        throw new TaskAuthorizationViolation(assignee + " may not take the task '" + task.getName() + "': " + reason);
+        throw new TaskAuthorizationViolation("Assigning a task", assignee + " may not take the task '" + task.getName()
+            + "': " + reason);
       });
     }
   }
@@ -93,7 +94,8 @@ public class TaskGate extends AbstractBpmnParseListener {
   void checkCompletion(ProcessContract.UserTask declared, DelegateTask task) {
     String user = TaskFields.completingUser(task);
     refusal(declared, task, user).ifPresent(reason -> {
-      throw new TaskAuthorizationViolation(user + " may not complete the task '" + task.getName() + "': " + reason);
+      throw new TaskAuthorizationViolation("Completing a task", user + " may not complete the task '" + task.getName()
+          + "': " + reason);
     });
     if (!user.equals(task.getAssignee())) {
       // whoever had claimed it, the record names the person who decided
@@ -126,11 +128,12 @@ public class TaskGate extends AbstractBpmnParseListener {
       return;
     }
     ProcessContract.StartForm form = contract.startForm().orElseThrow(() -> new TaskAuthorizationViolation(
-        "Process '" + contract.processKey() + "' is started by the system's API only, not through the engine"));
+        "Starting a process", "Process '" + contract.processKey() + "' is started by the system's API only, not through "
+        + "the engine"));
     Authentication user = Context.getCommandContext().getAuthentication();
     if (user == null || user.getUserId() == null || !memberOf(user.getUserId(), form.group())) {
-      throw new TaskAuthorizationViolation("Only members of " + form.group() + " may start process '"
-          + contract.processKey() + "'");
+      throw new TaskAuthorizationViolation("Starting a process", "Only members of " + form.group()
+          + " may start process '" + contract.processKey() + "'");
     }
     for (String variable : execution.getVariableNames()) {
       if (!form.fields().contains(variable)) {

@@ -243,8 +243,12 @@ class IntegrityIntegrationTest extends ProcessPathTest {
         "Deleting a task identity link");
     assertThat(driver.tasks().getIdentityLinksForTask(review.getId())).extracting(l -> l.getGroupId())
         .containsExactly("technical-reviewers");
-    assertThat(as("admin").exchange(task + "/assignee", HttpMethod.POST, Requests.json("{\"userId\": \"admin\"}"),
-        String.class).getStatusCode().value()).as("assigning to someone outside the group").isEqualTo(403);
+    ResponseEntity<Map> outside = as("admin").exchange(task + "/assignee", HttpMethod.POST,
+        Requests.json("{\"userId\": \"admin\"}"), Map.class);
+    assertThat(outside.getStatusCode().value()).as("assigning to someone outside the group").isEqualTo(403);
+    assertThat(outside.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat(outside.getBody()).containsEntry("operation", "Assigning a task");
+    assertThat((String) outside.getBody().get("detail")).contains("only members of technical-reviewers");
     assertThat(as("admin").exchange(task + "/assignee", HttpMethod.POST, Requests.json("{\"userId\": \"tech\"}"),
         String.class).getStatusCode().value()).as("assigning to a member of the group").isEqualTo(204);
 
