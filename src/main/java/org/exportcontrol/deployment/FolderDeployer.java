@@ -62,11 +62,6 @@ public class FolderDeployer {
     Map<String, byte[]> resources = new LinkedHashMap<>();
     collect(processesDir, List.of(".bpmn", ".dmn"), resources);
     collect(formsDir, List.of(".form"), resources);
-    if (resources.isEmpty()) {
-      log.warn("Nothing to deploy: no *.bpmn, *.dmn or *.form under {} and {}",
-          processesDir.toAbsolutePath(), formsDir.toAbsolutePath());
-      return new FolderDeployment(null, List.of(), List.of());
-    }
     // BPMN is checked by the engine's parser (LineReportingBpmnParse); DMN and forms are checked here,
     // because the engine reports their syntax errors without a line.
     resources.forEach((name, bytes) -> {
@@ -74,6 +69,11 @@ public class FolderDeployer {
         checkWellFormed(name, bytes);
       }
     });
+    if (resources.keySet().stream().noneMatch(name -> name.endsWith(".bpmn"))) {
+      // without its diagrams the system would start and answer every submission with an error
+      throw new DeploymentRefusedException("No BPMN diagram in " + processesDir.toAbsolutePath()
+          + " (exportcontrol.processes-dir): the system has no processes to run", null);
+    }
 
     Deployment previous = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
         .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);

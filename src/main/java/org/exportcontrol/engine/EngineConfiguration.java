@@ -57,10 +57,10 @@ public class EngineConfiguration {
         postDeployers.add(new DeploymentRecord(decisionLog));
         configuration.setCustomPostDeployers(postDeployers);
         // outside the transaction: refusals before anything happens (each chain needs its own instances)
-        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new RuleViolationUnwrapper(),
-            new ClosedOperations(), new CompletionVariableGuard(contracts)));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(List.of(new RuleViolationUnwrapper(),
-            new ClosedOperations(), new CompletionVariableGuard(contracts)));
+        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new ConcurrentCompletions(),
+            new RuleViolationUnwrapper(), new ClosedOperations(), new CompletionVariableGuard(contracts)));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(List.of(new ConcurrentCompletions(),
+            new RuleViolationUnwrapper(), new ClosedOperations(), new CompletionVariableGuard(contracts)));
         // inside it: the record of what an operator did, committed with it
         configuration.setCustomPostCommandInterceptorsTxRequired(List.of(new InterventionRecord(decisionLog)));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(List.of(new InterventionRecord(decisionLog)));

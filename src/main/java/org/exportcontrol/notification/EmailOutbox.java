@@ -2,8 +2,12 @@ package org.exportcontrol.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,7 @@ public class EmailOutbox {
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
   private final String from;
+  private final String senderDomain;
 
   public EmailOutbox(JavaMailSender mailSender, MailTemplates templates, JdbcClient jdbc,
       PlatformTransactionManager transactionManager, OutgoingMailProperties properties) {
@@ -45,6 +50,8 @@ public class EmailOutbox {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = properties.from();
+    String address = from.replaceAll(".*<([^>]*)>.*", "$1");
+    this.senderDomain = address.contains("@") ? address.substring(address.indexOf('@') + 1) : "exportcontrol.invalid";
   }
 
   /** Sends the email unless its key was sent before; returns whether it was sent now. */
@@ -105,10 +112,24 @@ public class EmailOutbox {
       helper.setSubject(rendered.subject());
       helper.setText(rendered.text(), rendered.html());
       message.setHeader("X-Export-Control-Key", email.key());
+      // the same key gives the same Message-ID: a resend after a crash is recognisable as the same
+      // message (Spring's sender keeps an explicit Message-ID)
+      message.setHeader("Message-ID", messageId(email.key()));
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot build email " + email.key(), e);
     }
     return message;
+  }
+
+  /** {@code <first 32 hex digits of SHA-256(key)>@<the sender's domain>}: stable per idempotency key. */
+  String messageId(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      String hash = HexFormat.of().formatHex(digest);
+      return "<" + hash.substring(0, 32) + "@" + senderDomain + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private static OffsetDateTime now() {

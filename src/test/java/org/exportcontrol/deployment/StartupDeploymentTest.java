@@ -73,6 +73,17 @@ class StartupDeploymentTest {
   }
 
   @Test
+  void withoutItsDiagramsTheSystemDoesNotStart() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path missing = dir.resolve("missing");
+    for (Path processes : List.of(empty, missing)) {
+      assertThatThrownBy(() -> Boot.start("demo", args(processes, empty)).close()).as(processes.toString())
+          .isInstanceOf(DeploymentRefusedException.class)
+          .hasMessageContaining("No BPMN diagram in " + processes.toAbsolutePath());
+    }
+  }
+
+  @Test
   void aBrokenFormStopsTheStartWithItsNameAndLine() throws IOException {
     Path processes = Files.createDirectories(dir.resolve("processes"));
     Path forms = Files.createDirectories(dir.resolve("forms"));

@@ -32,6 +32,7 @@ class EmailIntegrationTest extends IntegrationTest {
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
   @Autowired FlakyStep flakyStep;
+  @Autowired EmailOutbox outbox;
 
   @BeforeEach
   void deployTestProcess() {
@@ -66,6 +67,9 @@ class EmailIntegrationTest extends IntegrationTest {
         .doesNotContain("<script>alert");
     Assertions.assertThat(text).as("plain text needs no escaping").contains("<script>alert('x')</script> & more");
     Assertions.assertThat(status(instance)).isEqualTo("SENT");
+    String key = mail.getHeader("X-Export-Control-Key")[0];
+    Assertions.assertThat(mail.getMessageID()).as("derived from the idempotency key, so a resend is recognisable")
+        .isEqualTo(outbox.messageId(key)).matches("<[0-9a-f]{32}@exportcontrol\\.example>");
   }
 
   @Test
