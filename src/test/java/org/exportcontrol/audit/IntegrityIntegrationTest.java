@@ -74,12 +74,7 @@ class IntegrityIntegrationTest extends ProcessPathTest {
   @Test
   void onlyAnIndependentLicensingOfficerTakesTheDecisionAndHistoryNamesWhoCompletedIt() {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
-    String instance = driver.processInstanceOf((String) submitted.get("reference"));
-    driver.complete("tech2", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
-    driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
-    driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
-        Map.of("foreignAffairsRecommendation", "APPROVE"));
-    driver.joinReviews(instance);
+    String instance = driver.approvedByTheReviewers(submitted, "tech2");
     Task decision = driver.task(instance, "licensingDecision");
 
     ResponseEntity<Map> adminClaim = claim("admin", decision);
@@ -107,13 +102,7 @@ class IntegrityIntegrationTest extends ProcessPathTest {
 
   @Test
   void theDecidingOfficerCannotTakeTheCountersignature() {
-    Map<String, Object> submitted = driver.submit("exporter", application("BR"));
-    String instance = driver.processInstanceOf((String) submitted.get("reference"));
-    driver.complete("tech", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
-    driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
-    driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
-        Map.of("foreignAffairsRecommendation", "APPROVE"));
-    driver.joinReviews(instance);
+    String instance = driver.approvedByTheReviewers(driver.submit("exporter", application("BR")), "tech");
     driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "APPROVE"));
     Task countersign = driver.task(instance, "countersignDecision");
     ResponseEntity<Map> own = claim("officer", countersign);

@@ -17,8 +17,8 @@ import org.exportcontrol.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two officers complete the same licensing decision at the same moment (issue 15, 2): one license,
@@ -31,12 +31,7 @@ class ConcurrentDecisionTest extends ProcessPathTest {
   @Test
   void twoOfficersDecidingAtOnceGetOneLicenseAndOneConflict() throws Exception {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
-    String instance = driver.processInstanceOf((String) submitted.get("reference"));
-    driver.complete("tech", driver.task(instance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
-    driver.complete("legal", driver.task(instance, "legalReview"), Map.of("legalRecommendation", "APPROVE"));
-    driver.complete("foreign", driver.task(instance, "foreignAffairsReview"),
-        Map.of("foreignAffairsRecommendation", "APPROVE"));
-    driver.joinReviews(instance);
+    String instance = driver.approvedByTheReviewers(submitted, "tech");
     Task decision = driver.task(instance, "licensingDecision");
 
     CyclicBarrier together = new CyclicBarrier(2);
