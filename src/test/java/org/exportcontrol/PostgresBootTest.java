@@ -7,8 +7,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
-import java.time.Year;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -229,6 +229,29 @@ class PostgresBootTest {
     int year = Year.now(ZoneOffset.UTC).getValue();
     assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 20)
         .mapToObj(n -> "PGT-%d-%06d".formatted(year, n)).toList());
+  }
+
+  /**
+   * The job executor sends the receipt and the question while the exporter answers or withdraws at
+   * once: the server retries its own collision, the exporter gets the answer (issue 15, 3).
+   */
+  @Test
+  void anImmediateAnswerOrWithdrawalMeetsTheSystemsOwnJobsAndStillSucceeds() {
+    String withoutCertificate = LicenseReviewDriver.application("DE").replaceAll(",\\s*\"endUseCertificate\": \\{[^}]*}", "");
+    for (int round = 0; round < 5; round++) {
+      Map<String, Object> asked = driver.submit("exporter", withoutCertificate);
+      String requestId = (String) ((Map<?, ?>) ((List<?>) asked.get("openRequests")).get(0)).get("requestId");
+      var answered = driver.post("exporter", "/api/applications/" + asked.get("id") + "/responses", """
+          {"requestId": "%s", "message": "Signed now",
+           "endUseCertificate": {"signatory": "Director", "signedOn": "2026-01-15", "prohibitedUsesAcknowledged": true}}"""
+          .formatted(requestId));
+      assertThat(answered.getStatusCode().value()).as("answer in round " + round + ": " + answered.getBody())
+          .isEqualTo(200);
+      Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));
+      var withdrawn = driver.post("exporter", "/api/applications/" + submitted.get("id") + "/withdraw", null);
+      assertThat(withdrawn.getStatusCode().value()).as("withdrawal in round " + round + ": " + withdrawn.getBody())
+          .isEqualTo(200);
+    }
   }
 
   private static String approve(Map<String, Object> submitted) {

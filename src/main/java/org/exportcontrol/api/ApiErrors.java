@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -59,11 +59,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request");
   }
 
-  /** The case changed under the request (a job of the same case committed first); nothing was stored. */
+  /**
+   * The case changed under the request and the retries of {@link CollisionRetry} did not apply (or
+   * another person's decision came first); nothing was stored.
+   */
   @ExceptionHandler(OptimisticLockingException.class)
   ProblemDetail concurrentChange(OptimisticLockingException e) {
+    log.info("Concurrent change: {}", e.getMessage());
     return problem(HttpStatus.CONFLICT, "Concurrent change",
-        "The case was changed at the same moment; nothing was stored. Send the request again.");
+        "The case was changed by someone else at the same moment; nothing was stored.");
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
+import org.exportcontrol.api.CollisionRetry;
 import org.exportcontrol.api.ConflictException;
 import org.exportcontrol.api.ForbiddenException;
 import org.exportcontrol.api.ResourceNotFoundException;
@@ -41,11 +42,12 @@ public class ApplicationService {
   private final Companies companies;
   private final RuntimeService runtimeService;
   private final DecisionLog decisionLog;
+  private final CollisionRetry retry;
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
       IssuedLicenses licenses, RecordedReviews reviews, ApplicationValidator validator, ReferenceNumbers references,
-      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
+      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
     this.decisionLog = decisionLog;
     this.applications = applications;
     this.requests = requests;
@@ -55,11 +57,15 @@ public class ApplicationService {
     this.references = references;
     this.companies = companies;
     this.runtimeService = runtimeService;
+    this.retry = retry;
     this.clock = clock;
   }
 
-  @Transactional
   public ApplicationView submit(ApplicationRequest request, CurrentUser caller) {
+    return retry.inTransaction("the application", () -> store(request, caller));
+  }
+
+  private ApplicationView store(ApplicationRequest request, CurrentUser caller) {
     validator.validate(request);
     Group company = companies.companyOf(caller.userId())
         .orElseThrow(() -> new ForbiddenException("User " + caller.userId() + " belongs to no exporting company"));
@@ -103,8 +109,11 @@ public class ApplicationService {
     return new ApplicationPage(content, page, size, total, (int) ((total + size - 1) / size));
   }
 
-  @Transactional
   public ApplicationView respond(String id, ResponseRequest response, CurrentUser caller) {
+    return retry.inTransaction("the answer", () -> answer(id, response, caller));
+  }
+
+  private ApplicationView answer(String id, ResponseRequest response, CurrentUser caller) {
     Application application = accessible(id, caller);
     validator.validate(response);
     InformationRequest request = requests.find(id, response.requestId())
@@ -137,8 +146,11 @@ public class ApplicationService {
     return view(id, caller);
   }
 
-  @Transactional
   public ApplicationView withdraw(String id, CurrentUser caller) {
+    return retry.inTransaction("the withdrawal", () -> withdrawal(id, caller));
+  }
+
+  private ApplicationView withdrawal(String id, CurrentUser caller) {
     Application application = accessible(id, caller);
     if (application.status().isClosed()) {
       throw new ConflictException(application.reference() + " is " + application.status() + " and cannot be withdrawn");

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.exportcontrol.api.CollisionRetry;
 import org.exportcontrol.api.ConflictException;
 import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.api.Violations;
@@ -29,16 +30,18 @@ public class LicenseService {
   private final Companies companies;
   private final RuntimeService runtimeService;
   private final DecisionLog decisionLog;
+  private final CollisionRetry retry;
   private final Clock clock;
 
   public LicenseService(LicenseRepository licenses, ShutdownRepository shutdowns, ApplicationRepository applications,
-      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
+      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
     this.decisionLog = decisionLog;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.applications = applications;
     this.companies = companies;
     this.runtimeService = runtimeService;
+    this.retry = retry;
     this.clock = clock;
   }
 
@@ -53,8 +56,11 @@ public class LicenseService {
     return decisionLog.entries(accessible(number, caller).licenseNumber()).stream().map(HistoryEntry::of).toList();
   }
 
-  @Transactional
   public LicenseView confirmShutdown(String number, ShutdownConfirmation confirmation, CurrentUser caller) {
+    return retry.inTransaction("the shutdown confirmation", () -> storeConfirmation(number, confirmation, caller));
+  }
+
+  private LicenseView storeConfirmation(String number, ShutdownConfirmation confirmation, CurrentUser caller) {
     License license = accessible(number, caller);
     Violations v = new Violations();
     if (confirmation == null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.exportcontrol.api.CollisionRetry;
 import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
@@ -29,21 +30,26 @@ public class MisuseReportService {
   private final RuntimeService runtimeService;
   private final DecisionLog decisionLog;
   private final ObjectMapper json;
+  private final CollisionRetry retry;
   private final Clock clock;
 
   public MisuseReportService(MisuseReportRepository reports, MisuseReportValidator validator, ReferenceNumbers references,
-      RuntimeService runtimeService, DecisionLog decisionLog, ObjectMapper json, Clock clock) {
+      RuntimeService runtimeService, DecisionLog decisionLog, ObjectMapper json, CollisionRetry retry, Clock clock) {
     this.decisionLog = decisionLog;
     this.reports = reports;
     this.validator = validator;
     this.references = references;
     this.runtimeService = runtimeService;
     this.json = json;
+    this.retry = retry;
     this.clock = clock;
   }
 
-  @Transactional
   public MisuseReportView report(MisuseReportRequest request, CurrentUser caller) {
+    return retry.inTransaction("the misuse report", () -> file(request, caller));
+  }
+
+  private MisuseReportView file(MisuseReportRequest request, CurrentUser caller) {
     Map<String, Object> license = validator.validate(request);
     List<String> evidence = request.evidence();
     MisuseReport report = new MisuseReport(UUID.randomUUID().toString(), references.next("MR"),

@@ -10,9 +10,9 @@ import org.springframework.http.ProblemDetail;
 class ApiErrorsTest {
 
   @Test
-  void aConcurrentChangeOfTheCaseIsAConflictToRetryNotAnInternalError() {
+  void aConcurrentChangeOfTheCaseIsAConflictNotAnInternalErrorNorARequestToTryAgain() {
     ProblemDetail problem = new ApiErrors().concurrentChange(new OptimisticLockingException("ENGINE-03005 ..."));
     assertThat(problem.getStatus()).isEqualTo(409);
-    assertThat(problem.getDetail()).contains("Send the request again").doesNotContain("ENGINE");
+    assertThat(problem.getDetail()).contains("nothing was stored").doesNotContain("ENGINE").doesNotContain("again");
   }
 }

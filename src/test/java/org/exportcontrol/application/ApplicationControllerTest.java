@@ -215,13 +215,13 @@ class ApplicationControllerTest extends ControllerSlice {
   }
 
   @Test
-  void aConcurrentChangeIs409ToRetry() throws Exception {
+  void aConcurrentChangeThatOutlastedTheServersRetriesIs409() throws Exception {
     when(service.withdraw(eq("app-1"), any())).thenThrow(new OptimisticLockingException(
         "ENGINE-03005 Execution of 'UPDATE ExecutionEntity[42]' failed. Entity was updated by another transaction"));
     mvc.perform(post("/api/applications/app-1/withdraw").with(as("exporter", APPLICANTS)))
         .andExpect(problem(409, "Concurrent change"))
         .andExpect(jsonPath("$.detail")
-            .value("The case was changed at the same moment; nothing was stored. Send the request again."));
+            .value("The case was changed by someone else at the same moment; nothing was stored."));
   }
 
   @Test
