@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract of processes/applicantInformationRequest.bpmn: a question to the applicant, called by the review. No user tasks. */
 @Component
-public class ApplicantInformationRequestProcess implements ProcessContract {
+public class ApplicantInformationRequestProcess extends ProcessContract {
 
   public static final String KEY = "applicantInformationRequest";
 
@@ -18,13 +18,7 @@ public class ApplicantInformationRequestProcess implements ProcessContract {
   public static final String ASKED_BY_STEP = "askedByStep";
   public static final String ANSWER = "answer";
 
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public List<String> apiGroups() {
-    return List.of(Groups.APPLICANTS);
+  public ApplicantInformationRequestProcess() {
+    super(KEY, List.of(), List.of(Groups.APPLICANTS), null);
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract of processes/exportLicenseReview.bpmn: screening, three reviews, decision, countersignature, license. */
 @Component
-public class ExportLicenseReviewProcess implements ProcessContract {
+public class ExportLicenseReviewProcess extends ProcessContract {
 
   public static final String KEY = "exportLicenseReview";
 
@@ -70,19 +70,8 @@ public class ExportLicenseReviewProcess implements ProcessContract {
       new UserTask(LICENSING_DECISION, Groups.LICENSING_OFFICERS, DECISION, DECISION_RATIONALE, LICENSE_CONDITIONS),
       new UserTask(COUNTERSIGN, Groups.LICENSING_OFFICERS, COUNTERSIGNATURE, COUNTERSIGN_COMMENTS));
 
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public List<UserTask> userTasks() {
-    return TASKS;
-  }
-
-  @Override
-  public List<String> apiGroups() {
-    return List.of(Groups.APPLICANTS);
+  public ExportLicenseReviewProcess() {
+    super(KEY, TASKS, List.of(Groups.APPLICANTS), null);
   }
 
   /** The group that does a review step. */

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract of processes/caseCancellation.bpmn: the email that tells the applicant a case was ended. No user tasks. */
 @Component
-public class CaseCancellationProcess implements ProcessContract {
+public class CaseCancellationProcess extends ProcessContract {
 
   public static final String KEY = "caseCancellation";
 
@@ -15,8 +15,7 @@ public class CaseCancellationProcess implements ProcessContract {
   /** {@code APPLICATION} or {@code LICENSE}: what the email says is over. */
   public static final String CASE_KIND = "caseKind";
 
-  @Override
-  public String processKey() {
-    return KEY;
+  public CaseCancellationProcess() {
+    super(KEY);
   }
 }

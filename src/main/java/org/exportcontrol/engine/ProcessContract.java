@@ -9,30 +9,52 @@ import java.util.Set;
  * tasks with the group that does each and the fields each may set, and who may start it by hand.
  * The engine's rules read these (the completion guard, the task gate, the identity set-up): a user
  * task that no contract declares may set nothing, and a contract process's diagram whose user tasks
- * differ from its contract is refused at deploy. Implementations are Spring beans, one per process,
+ * differ from its contract is refused at deploy. Subclasses are Spring beans, one per process,
  * beside the code of their feature; they also name the process's messages and variables as constants.
  */
-public interface ProcessContract {
+public abstract class ProcessContract {
 
-  String processKey();
-
-  default List<UserTask> userTasks() {
-    return List.of();
-  }
+  private final String processKey;
+  private final List<UserTask> userTasks;
+  private final List<String> apiGroups;
+  private final StartForm startForm;
 
   /**
-   * The groups whose members the project's API acts for when it starts this process or sends it a
-   * message (the applicant who applies, answers or confirms a shutdown; the compliance officer who
-   * files a report): they need the engine's authorizations for it, though /engine-rest stays closed
-   * to applicants and the engine's API to everyone outside {@link Privileged}.
+   * @param userTasks the process's user tasks
+   * @param apiGroups the groups whose members the project's API acts for when it starts this process
+   *     or sends it a message (the applicant who applies, answers or confirms a shutdown; the
+   *     compliance officer who files a report): they need the engine's authorizations for it, though
+   *     /engine-rest stays closed to applicants and the engine's API to everyone outside
+   *     {@link Privileged}
+   * @param startForm who may start the process by hand (Tasklist's start form) and with which
+   *     fields; null: only the project's code starts it
    */
-  default List<String> apiGroups() {
-    return List.of();
+  protected ProcessContract(String processKey, List<UserTask> userTasks, List<String> apiGroups, StartForm startForm) {
+    this.processKey = processKey;
+    this.userTasks = List.copyOf(userTasks);
+    this.apiGroups = List.copyOf(apiGroups);
+    this.startForm = startForm;
   }
 
-  /** Who may start the process by hand (Tasklist's start form) and with which fields; empty: only the project's code starts it. */
-  default Optional<StartForm> startForm() {
-    return Optional.empty();
+  /** A process without user tasks that only the project's code starts and messages. */
+  protected ProcessContract(String processKey) {
+    this(processKey, List.of(), List.of(), null);
+  }
+
+  public final String processKey() {
+    return processKey;
+  }
+
+  public final List<UserTask> userTasks() {
+    return userTasks;
+  }
+
+  public final List<String> apiGroups() {
+    return apiGroups;
+  }
+
+  public final Optional<StartForm> startForm() {
+    return Optional.ofNullable(startForm);
   }
 
   /**
@@ -40,12 +62,12 @@ public interface ProcessContract {
    * @param candidateGroup the only group whose members may claim and complete it
    * @param fields the variables a completion may set
    */
-  record UserTask(String key, String candidateGroup, Set<String> fields) {
+  public record UserTask(String key, String candidateGroup, Set<String> fields) {
 
     public UserTask(String key, String candidateGroup, String... fields) {
       this(key, candidateGroup, Set.of(fields));
     }
   }
 
-  record StartForm(String group, Set<String> fields) {}
+  public record StartForm(String group, Set<String> fields) {}
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract of processes/licenseExpiry.bpmn: started when a license is issued; renewal reminder, expiry. No user tasks. */
 @Component
-public class LicenseExpiryProcess implements ProcessContract {
+public class LicenseExpiryProcess extends ProcessContract {
 
   public static final String KEY = "licenseExpiry";
 
@@ -13,8 +13,7 @@ public class LicenseExpiryProcess implements ProcessContract {
   public static final String EXPIRY_DATE = "expiryDate";
   public static final String LICENSE_EXPIRED = "licenseExpired";
 
-  @Override
-  public String processKey() {
-    return KEY;
+  public LicenseExpiryProcess() {
+    super(KEY);
   }
 }

@@ -1,7 +1,6 @@
 package org.exportcontrol.license;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.exportcontrol.engine.ProcessContract;
 import org.exportcontrol.identity.Groups;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Tasklist with the start form.
  */
 @Component
-public class LicenseRevocationProcess implements ProcessContract {
+public class LicenseRevocationProcess extends ProcessContract {
 
   public static final String KEY = "licenseRevocation";
 
@@ -47,24 +46,9 @@ public class LicenseRevocationProcess implements ProcessContract {
       new UserTask(ESCALATE_SHUTDOWN, Groups.COMPLIANCE_OFFICERS, ESCALATION_NOTES),
       new UserTask(VERIFY_SHUTDOWN, Groups.TECHNICAL_REVIEWERS, SHUTDOWN_VERIFIED, VERIFICATION_NOTES));
 
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public List<UserTask> userTasks() {
-    return TASKS;
-  }
-
-  /** Applicants confirm the shutdown of their revoked systems (a message to the revocation). */
-  @Override
-  public List<String> apiGroups() {
-    return List.of(Groups.APPLICANTS);
-  }
-
-  @Override
-  public Optional<StartForm> startForm() {
-    return Optional.of(new StartForm(Groups.LICENSING_OFFICERS, Set.of(LICENSE_NUMBER, REVOCATION_REASON)));
+  public LicenseRevocationProcess() {
+    // applicants confirm the shutdown of their revoked systems (a message to the revocation)
+    super(KEY, TASKS, List.of(Groups.APPLICANTS),
+        new StartForm(Groups.LICENSING_OFFICERS, Set.of(LICENSE_NUMBER, REVOCATION_REASON)));
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract of processes/misuseReport.bpmn: triage, interim suspension, investigation, the officer's action. */
 @Component
-public class MisuseReportProcess implements ProcessContract {
+public class MisuseReportProcess extends ProcessContract {
 
   public static final String KEY = "misuseReport";
 
@@ -42,18 +42,7 @@ public class MisuseReportProcess implements ProcessContract {
       new UserTask(DECIDE_ACTION, Groups.LICENSING_OFFICERS, MISUSE_ACTION, ACTION_RATIONALE),
       new UserTask(REVIEW_SUSPENSION, Groups.LICENSING_OFFICERS, SUSPENSION_OUTCOME));
 
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public List<UserTask> userTasks() {
-    return TASKS;
-  }
-
-  @Override
-  public List<String> apiGroups() {
-    return List.of(Groups.COMPLIANCE_OFFICERS);
+  public MisuseReportProcess() {
+    super(KEY, TASKS, List.of(Groups.COMPLIANCE_OFFICERS), null);
   }
 }
