@@ -1,5 +1,6 @@
 package org.exportcontrol.api;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -14,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one request of the project's API in a transaction and, when it collides with the system's
  * own background work on the same case (a job moving the case at that moment: the engine's
- * optimistic lock, ENGINE-03077 "cannot resolve parent", a lock wait the database gave up), runs it
+ * optimistic lock, ENGINE-03077 "cannot resolve parent", a row another transaction changed under a
+ * constraint, a lock wait the database gave up), runs it
  * again in a fresh transaction, a few times with a random pause: concurrency is the server's
  * problem, not the client's. Nothing of a failed attempt is kept. Other failures pass through.
  */
@@ -53,7 +55,11 @@ public class CollisionRetry {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
           || cause instanceof ProcessEngineException engine && engine.getMessage() != null
-              && engine.getMessage().startsWith("ENGINE-03077")) {
+              && engine.getMessage().startsWith("ENGINE-03077")
+          // a row another transaction removed or added a moment before (a job ending a sub-process
+          // while the request deletes its executions): integrity violation (23) or serialization (40)
+          || cause instanceof SQLException sql && sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
         return true;
       }
       if (cause.getCause() == cause) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -24,13 +25,15 @@ class CollisionRetryTest {
         case 1 -> throw new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity' failed");
         case 2 -> throw new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id 42, perhaps it was deleted");
         case 3 -> throw new CannotAcquireLockException("lock wait timed out");
+        case 4 -> throw new ProcessEngineException("ENGINE-03004 DELETE ExecutionEntity failed",
+            new SQLException("violates foreign key constraint \"act_fk_exe_super\"", "23503"));
         default -> {
           return "stored";
         }
       }
     });
     assertThat(answer).isEqualTo("stored");
-    assertThat(attempts).hasValue(4);
+    assertThat(attempts).hasValue(5);
   }
 
   @Test
