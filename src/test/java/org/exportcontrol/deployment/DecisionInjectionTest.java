@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.dmn.el.ProcessEngineJuelElProvider;
 import org.camunda.bpm.engine.variable.Variables;
 import org.exportcontrol.engine.ExpressionRefusedException;
-import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.engine.SandboxedExpressionManager;
 import org.exportcontrol.support.Canary;
 import org.exportcontrol.support.GuardBypass;
@@ -156,8 +155,7 @@ class DecisionInjectionTest extends IntegrationTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("juelAttack.dmn", "juelAttack_inputExpression", "must be FEEL");
 
-    String deploymentId = GuardBypass.deploy(processEngine, "juelAttack.dmn", dmn);
-    try {
+    GuardBypass.planted(processEngine, "juelAttack.dmn", dmn, () -> {
       ResponseEntity<String> evaluated = evaluate("juelAttack", "A");
       assertThat(evaluated.getStatusCode().is2xxSuccessful()).as("evaluation answered %s", evaluated).isFalse();
 
@@ -173,9 +171,7 @@ class DecisionInjectionTest extends IntegrationTest {
       Throwable reload = catchThrowable(() -> decisionService.evaluateDecisionTableByKey("juelAttack",
           Variables.createVariables().putValue("x", "A")));
       assertThat(reload).isInstanceOf(ParseException.class).hasMessageContaining("must be FEEL");
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   @Test
@@ -211,8 +207,7 @@ class DecisionInjectionTest extends IntegrationTest {
   @ValueSource(strings = {EXTERNAL_FUNCTION, DEFINED_ONLY})
   void aPlantedExternalFeelFunctionFailsWhenEvaluated(String expression) {
     String dmn = table("plantedExternal", "", "").replace(">x<", ">" + xml(expression) + "<");
-    String deploymentId = GuardBypass.deploy(processEngine, "plantedExternal.dmn", dmn);
-    try {
+    GuardBypass.planted(processEngine, "plantedExternal.dmn", dmn, () -> {
       ResponseEntity<String> evaluated = evaluate("plantedExternal", "A");
       assertThat(evaluated.getStatusCode().is2xxSuccessful()).as("evaluation answered %s", evaluated).isFalse();
 
@@ -220,9 +215,7 @@ class DecisionInjectionTest extends IntegrationTest {
           Variables.createVariables().putValue("x", "A")));
       assertThat(ExpressionInjectionTest.causes(failure))
           .anyMatch(e -> e.getMessage() != null && e.getMessage().contains("External functions are disabled"));
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   private ResponseEntity<Map> deploy(String fileName, String xml) {

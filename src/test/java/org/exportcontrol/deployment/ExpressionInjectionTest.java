@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.engine.variable.Variables;
 import org.exportcontrol.engine.ExpressionRefusedException;
-import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.engine.ProcessBeans;
 import org.exportcontrol.engine.SandboxedExpressionManager;
 import org.exportcontrol.support.Canary;
@@ -256,8 +255,7 @@ class ExpressionInjectionTest extends IntegrationTest {
   @MethodSource("payloads")
   void refusedWhenItRunsAfterBypassingTheGuard(Payload payload) {
     String key = "planted_" + payload.id();
-    String deploymentId = GuardBypass.deploy(processEngine, key + ".bpmn", payload.placement().diagram(key, payload.expression()));
-    try {
+    GuardBypass.planted(processEngine, key + ".bpmn", payload.placement().diagram(key, payload.expression()), () -> {
       Throwable failure = startAsAdmin(key);
 
       assertThat(failure).as("starting the process fails").isInstanceOf(ProcessEngineException.class);
@@ -266,9 +264,7 @@ class ExpressionInjectionTest extends IntegrationTest {
             .anyMatch(ExpressionRefusedException.class::isInstance);
       }
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   /** The reported attack in every place an expression can sit, attribute or element text. */
@@ -280,12 +276,9 @@ class ExpressionInjectionTest extends IntegrationTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("line ", "reflection is not allowed");
 
-    String deploymentId = GuardBypass.deploy(processEngine, key + ".bpmn", placement.diagram(key, REPRODUCTION));
-    try {
+    GuardBypass.planted(processEngine, key + ".bpmn", placement.diagram(key, REPRODUCTION), () -> {
       assertThat(causes(startAsAdmin(key))).anyMatch(ExpressionRefusedException.class::isInstance);
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   /**
@@ -328,8 +321,7 @@ class ExpressionInjectionTest extends IntegrationTest {
         <bpmn:sequenceFlow id="toStep" sourceRef="started" targetRef="step"/>
         <bpmn:serviceTask id="step" camunda:asyncBefore="true" camunda:expression="%s"/>
         <bpmn:sequenceFlow id="toDone" sourceRef="step" targetRef="done"/>""".formatted(xml(REPRODUCTION)));
-    String deploymentId = GuardBypass.deploy(processEngine, key + ".bpmn", diagram);
-    try {
+    GuardBypass.planted(processEngine, key + ".bpmn", diagram, () -> {
       ProcessInstance instance = runtimeService.startProcessInstanceByKey(key);
       Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
       // the retry cycle (R3) decides the retries on the first failure; run it until they are used up
@@ -342,9 +334,7 @@ class ExpressionInjectionTest extends IntegrationTest {
       assertThat(incident.getIncidentMessage()).contains("Refused by the expression sandbox", "'class'");
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult())
           .as("the instance waits at the step").isNotNull();
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   /** A script condition runs in the engine's JUEL script engine, outside the sandbox: refused, and no script engine anyway. */
@@ -363,13 +353,10 @@ class ExpressionInjectionTest extends IntegrationTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("line 11", "script conditions are not allowed");
 
-    String deploymentId = GuardBypass.deploy(processEngine, key + ".bpmn", diagram);
-    try {
+    GuardBypass.planted(processEngine, key + ".bpmn", diagram, () -> {
       assertThat(causes(startAsAdmin(key))).anyMatch(e -> e instanceof ExpressionRefusedException
           && e.getMessage().contains("script language 'juel'"));
-    } finally {
-      Privileged.run("test clean-up", () -> repositoryService.deleteDeployment(deploymentId, true));
-    }
+    });
   }
 
   /** What the diagrams in processes/ use still deploys and runs: bean properties and calls, the business key, comparisons. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.exportcontrol.deployment.DeploymentGuard;
 import org.exportcontrol.deployment.DmnDeploymentGuard;
+import org.exportcontrol.engine.Privileged;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -24,6 +25,19 @@ import org.springframework.test.util.ReflectionTestUtils;
 public final class GuardBypass {
 
   private GuardBypass() {}
+
+  /**
+   * Deploys the resource without the guards, runs {@code test} against it, and removes the
+   * deployment with everything it started (as the project's own call: cascading deletion is closed).
+   */
+  public static void planted(ProcessEngine engine, String resourceName, String content, Runnable test) {
+    String deploymentId = deploy(engine, resourceName, content);
+    try {
+      test.run();
+    } finally {
+      Privileged.run("test clean-up", () -> engine.getRepositoryService().deleteDeployment(deploymentId, true));
+    }
+  }
 
   /** Deploys the resource without the guards; answers the deployment id. Delete it when done. */
   public static synchronized String deploy(ProcessEngine engine, String resourceName, String content) {
