@@ -1,6 +1,5 @@
 package org.exportcontrol.application;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -47,8 +46,8 @@ public class ApplicationValidator {
     certificate(v, "endUseCertificate", request.endUseCertificate());
     if (request.contractValue() != null) {
       ApplicationRequest.ContractValue c = request.contractValue();
-      if (v.required("contractValue.amount", c.amount()) && c.amount().compareTo(BigDecimal.ZERO) < 0) {
-        v.add("contractValue.amount", "must not be negative");
+      if (v.required("contractValue.amount", c.amount())) {
+        v.amount("contractValue.amount", c.amount());
       }
       if (v.required("contractValue.currency", c.currency()) && !CURRENCIES.contains(c.currency())) {
         v.add("contractValue.currency", "must be an ISO 4217 currency code, such as EUR");

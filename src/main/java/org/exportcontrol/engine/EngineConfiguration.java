@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.exportcontrol.audit.DecisionLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +53,11 @@ public class EngineConfiguration {
         preDeployers.orderedStream().forEach(deployers::add);
         configuration.setCustomPreDeployers(deployers);
         configuration.setBpmnParseFactory(LineReportingBpmnParse::new);
+        // before Camunda's own String serializer, which would fail on texts over 4000 characters
+        List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+        serializers.add(0, new LongTextSerializer());
+        configuration.setCustomPreVariableSerializers(serializers);
         List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
         postDeployers.add(new DeploymentRecord(decisionLog));
