@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,13 +31,16 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.exportcontrol.audit.IntegrityRefusal;
 import org.exportcontrol.engine.TaskRuleViolation;
+import org.exportcontrol.support.CompletionPause;
 import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.ProcessPathTest;
+import org.exportcontrol.support.Requests;
 import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,6 +52,8 @@ class EnforcementProcessTest extends ProcessPathTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
+  @Autowired ManagementService managementService;
+  @Autowired CompletionPause pause;
 
   @Test
   void aReportThatIsNotCredibleIsClosed() {
@@ -91,6 +97,39 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_UNSUBSTANTIATED")
         .containsEntry("finding", "UNSUBSTANTIATED");
     Assertions.assertThat(subjects()).contains(license + ": suspension lifted");
+  }
+
+  /**
+   * Issue 15, 3: the investigation completed in Tasklist while the interim suspension's email job
+   * ends its branch (which moves the investigation task to the case's main execution). The person's
+   * completion met the job on the engine's optimistic lock and got an error; the server now runs it again.
+   */
+  @Test
+  void anInvestigationCompletedWhileTheSuspensionEmailGoesOutIsNotRefused() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance instance = instance(report(license));
+    triage(instance, "CRITICAL");
+    String taskId = task(instance, "investigateMisuse").getId();
+    Job email = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("sendInterimSuspensionEmail").singleResult();
+
+    CompletionPause.Armed held = pause.arm("investigateMisuse");
+    ExecutorService officer = Executors.newSingleThreadExecutor();
+    Future<ResponseEntity<String>> completion = officer.submit(() -> as("compliance").exchange(
+        "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST, Requests.json(
+            "{\"variables\": {\"finding\": {\"value\": \"UNSUBSTANTIATED\"},"
+                + " \"investigationSummary\": {\"value\": \"The source confused two deployments\"}}}"),
+        String.class));
+    held.awaitReached();
+    managementService.executeJob(email.getId());
+    held.release();
+    ResponseEntity<String> answer = completion.get(60, TimeUnit.SECONDS);
+    officer.shutdown();
+
+    Assertions.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("sendInterimSuspensionEmail", "liftInterimSuspension");
+    Assertions.assertThat(subjects()).containsOnlyOnce(license + ": license suspended pending an investigation");
   }
 
   @Test
