@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,11 @@ import org.opentest4j.TestAbortedException;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +74,7 @@ class PostgresBootTest {
   static Postgres postgres;
   static ConfigurableApplicationContext app;
   static LicenseReviewDriver driver;
+  static TestRestTemplate rest;
 
   /** Why the tests cannot run here, if they cannot: each is then reported as skipped, not as passed. */
   static String unavailable;
@@ -87,8 +94,8 @@ class PostgresBootTest {
         "--spring.mail.port=" + smtp.getSmtp().getPort(),
         "--camunda.bpm.job-execution.enabled=true");
     String port = app.getEnvironment().getProperty("local.server.port");
-    driver = new LicenseReviewDriver(app.getBean(ProcessEngine.class),
-        new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+    rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+    driver = new LicenseReviewDriver(app.getBean(ProcessEngine.class), rest);
   }
 
   @BeforeEach
@@ -280,6 +287,42 @@ class PostgresBootTest {
       assertThat(withdrawn.getStatusCode().value()).as("withdrawal in round " + round + ": " + withdrawn.getBody())
           .isEqualTo(200);
     }
+  }
+
+  /**
+   * Eight retries of one application under one Idempotency-Key at the same moment (issue 15, 5): the
+   * key's primary key lets one claim it; the others get its answer or 409 while it runs. One application.
+   */
+  @Test
+  void retriesOfOneKeyAtTheSameMomentMakeOneApplicationOnPostgres() throws Exception {
+    assertThat(app.getBean(JdbcClient.class).sql("select success from flyway_schema_history where version = '6'")
+        .query(Boolean.class).single()).as("V6__idempotency_keys on PostgreSQL").isTrue();
+    String product = "Raced " + UUID.randomUUID().toString().substring(0, 8);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
+    HttpEntity<String> request = new HttpEntity<>(LicenseReviewDriver.application("DE").replace("Interceptor <X>", product),
+        headers);
+    CyclicBarrier together = new CyclicBarrier(8);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(threads.submit(() -> {
+        together.await(30, TimeUnit.SECONDS);
+        return rest.withBasicAuth("exporter", "exporter").exchange("/api/applications", HttpMethod.POST, request,
+            String.class);
+      }));
+    }
+    List<ResponseEntity<String>> answered = new ArrayList<>();
+    for (Future<ResponseEntity<String>> answer : answers) {
+      answered.add(answer.get(60, TimeUnit.SECONDS));
+    }
+    threads.shutdown();
+    assertThat(answered).extracting(a -> a.getStatusCode().value()).containsOnly(201, 409).contains(201);
+    assertThat(answered.stream().filter(a -> a.getStatusCode().value() == 201).map(ResponseEntity::getBody).distinct())
+        .as("every 201 is the first answer").hasSize(1);
+    assertThat(app.getBean(JdbcClient.class).sql("select count(*) from application where product_name = ?")
+        .param(product).query(Long.class).single()).isEqualTo(1);
   }
 
   private static String approve(Map<String, Object> submitted) {

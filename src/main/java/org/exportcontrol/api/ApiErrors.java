@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -125,16 +124,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   private static ProblemDetail withErrors(List<FieldViolation> violations) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-        violations.size() + " field(s) are not valid");
-    problem.setProperty("errors", violations.stream()
-        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-    return problem;
+    return Problems.invalid(violations);
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
+    return Problems.of(status, title, detail);
   }
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 413, and a chunked body is cut off when it passes the limit while being read.
  */
 @Component
-class RequestSizeLimit extends OncePerRequestFilter {
+@Order(RequestSizeLimit.ORDER)
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+  /** After Spring Security, and before every filter that reads the body (the idempotency keys). */
+  public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
   static final long LIMIT = 1024 * 1024;
 

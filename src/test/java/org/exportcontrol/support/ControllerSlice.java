@@ -52,8 +52,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * <ul>
  *   <li>The error model: {@code ApiErrors} (a {@code @RestControllerAdvice}) and {@code RequestSizeLimit}
  *       (a servlet {@code Filter}) are in every slice without an import, because {@code @WebMvcTest} scans
- *       advice and filter beans. (They are package-private in org.exportcontrol.api, so they could not be
- *       named here anyway; the 400 and 413 answers of every slice show that they are there.)</li>
+ *       advice and filter beans (the 400 and 413 answers of every slice show that they are there). The
+ *       idempotency keys are not: their filter is registered by a configuration class, which a slice does not
+ *       scan, and needs the database.</li>
  *   <li>The real security: {@link SecurityConfiguration}'s filter chains with the real
  *       {@link CamundaAuthenticationProvider}. Only what lies behind them is mocked: {@link VerifiedCredentials}
  *       (the identity service's password check; {@link #as} stubs it) and the engine's {@link IdentityService}
