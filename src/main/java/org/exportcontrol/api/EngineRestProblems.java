@@ -72,8 +72,11 @@ class EngineRestProblems implements ResourceConfigCustomizer {
       problem.remove("type");
       problem.remove("code");
       String message = error.getMessage() == null ? "" : error.getMessage();
+      // a refused deployment quotes the administrator's own diagram back (element, line, expression)
+      boolean quotesTheDiagram = request.getUriInfo().getPath().endsWith("deployment/create");
       String detail = response.getStatus() >= 500 ? "The request could not be completed; it has been logged."
-          : INTERNALS.matcher(message).find() ? "The engine refused the request; it has been logged." : message;
+          : !quotesTheDiagram && INTERNALS.matcher(message).find() ? "The engine refused the request; it has been logged."
+          : message;
       if (!detail.equals(message)) {
         log.warn("{} {} answered {} without the engine's message: {}", request.getMethod(),
             request.getUriInfo().getPath(), response.getStatus(), message);
