@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -63,7 +64,9 @@ public class SecurityConfiguration {
             .requestMatchers(post("/api/licenses/*/shutdown-confirmation")).hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
-        .authenticationProvider(provider)
+        // One manager with the one provider. Spring's global manager also picks the provider bean up and
+        // became this one's parent: a wrong password was checked, logged and counted a second time.
+        .authenticationManager(new ProviderManager(provider))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
