@@ -87,7 +87,8 @@ class VerifiedCredentialsTest {
   }
 
   private VerifiedCredentials credentials(String ttl) {
-    CredentialProperties properties = new CredentialProperties(Duration.parse(ttl));
+    CredentialProperties properties = new CredentialProperties(Duration.parse(ttl),
+        new CredentialProperties.Throttle(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15)));
     return new VerifiedCredentials(identity, properties, mock(DecisionLog.class),
         mock(ProcessEngineConfigurationImpl.class));
   }
