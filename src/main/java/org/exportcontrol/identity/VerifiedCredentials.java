@@ -75,6 +75,11 @@ public class VerifiedCredentials {
     return verified;
   }
 
+  /** Forgets the user's remembered successes: the next request is checked against the identity service. */
+  public void forget(String userId) {
+    remembered.values().removeIf(verified -> verified.userId().equals(userId));
+  }
+
   private void recordIfNowLocked(String userId, String clientAddress) {
     if (userId == null || userId.isEmpty()) {
       return;
@@ -104,7 +109,7 @@ public class VerifiedCredentials {
       return Optional.of(known);
     }
     if (!identityService.checkPassword(userId, password)) {
-      remembered.values().removeIf(verified -> verified.userId().equals(userId));
+      forget(userId);
       return Optional.empty();
     }
     Verified verified = new Verified(userId,
