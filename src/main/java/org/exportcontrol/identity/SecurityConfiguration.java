@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -158,6 +160,10 @@ public class SecurityConfiguration {
 
   private AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
+      if (e instanceof LoginThrottledException throttled) {
+        writeTooManyAttempts(response, throttled.retryAfter());
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"Cyber Export Control\"");
       writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with your user name and password");
     };
@@ -166,6 +172,14 @@ public class SecurityConfiguration {
   private AccessDeniedHandler forbidden() {
     return (request, response, e) ->
         writeProblem(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request");
+  }
+
+  /** 429 for an attempt the login throttle refused, without a Basic challenge: asking again now cannot help. */
+  static void writeTooManyAttempts(HttpServletResponse response, Duration retryAfter) throws IOException {
+    long seconds = retryAfter.toSeconds();
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    writeProblem(response, HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed logins: try again in " + seconds + " s (Retry-After)");
   }
 
   static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

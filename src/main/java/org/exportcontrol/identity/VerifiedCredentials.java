@@ -7,18 +7,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.exportcontrol.audit.DecisionAction;
-import org.exportcontrol.audit.DecisionLog;
-import org.exportcontrol.audit.DecisionLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,9 +21,10 @@ import org.springframework.stereotype.Component;
  * Checks HTTP Basic credentials against Camunda's identity service and remembers a success for a
  * short time. Clients send their password with every request; checking it each time cost a user
  * lookup, a password hash and queries for groups and tenants per request (docs/benchmarks.md, B1).
- * Failures are never remembered, so the identity service still counts every failed attempt and
- * locks the user; a failure also forgets the user's remembered successes. A password change, a lock
- * by an administrator or a new group takes effect after at most the time to live (ADR 0011).
+ * Every attempt first passes the {@link LoginThrottle}, the cache included: a remembered success
+ * must not answer a guess that the throttle holds back. Failures are never remembered, and a failure
+ * forgets the user's remembered successes. A password change, a lock in Camunda Admin or a new group
+ * takes effect after at most the time to live (ADR 0011), a lock through {@link UserLocks} at once.
  * Entries are keyed by an HMAC of user and password under a key that lives only in this process.
  */
 @Component
@@ -40,8 +35,7 @@ public class VerifiedCredentials {
   private static final Logger log = LoggerFactory.getLogger(VerifiedCredentials.class);
 
   private final IdentityService identityService;
-  private final DecisionLog decisionLog;
-  private final IntSupplier maxAttempts;
+  private final LoginThrottle throttle;
   private final long ttlMillis;
   private final SecretKeySpec key;
   private final ConcurrentHashMap<String, Verified> remembered = new ConcurrentHashMap<>();
@@ -49,11 +43,9 @@ public class VerifiedCredentials {
   /** A user whose password was checked, with the groups and tenants the engine checks against. */
   public record Verified(String userId, List<String> groupIds, List<String> tenantIds, long expiresAt) {}
 
-  public VerifiedCredentials(IdentityService identityService, CredentialProperties properties, DecisionLog decisionLog,
-      ProcessEngineConfigurationImpl engineConfiguration) {
+  public VerifiedCredentials(IdentityService identityService, CredentialProperties properties, LoginThrottle throttle) {
     this.identityService = identityService;
-    this.decisionLog = decisionLog;
-    this.maxAttempts = engineConfiguration::getLoginMaxAttempts;
+    this.throttle = throttle;
     this.ttlMillis = properties.credentialCacheTtl().toMillis();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -62,15 +54,33 @@ public class VerifiedCredentials {
 
   /**
    * The verified user, or empty when the user is unknown, locked or the password is wrong. A failure
-   * is logged with the user id and the client's address (never the password), and the attempt that
-   * locks a user is a {@code USER_LOCKED} entry of the decision log.
+   * is logged with the user id and the client's address (never the password).
+   *
+   * @throws LoginThrottledException when too many attempts failed before this one; its password is
+   *     not looked at
    */
   public Optional<Verified> verify(String userId, String password, String clientAddress) {
-    Optional<Verified> verified = verify(userId, password);
-    if (verified.isEmpty()) {
-      log.warn("Failed login for user '{}' from {}", userId == null ? "" : userId.replaceAll("[\\r\\n]", "_"),
-          clientAddress);
-      recordIfNowLocked(userId, clientAddress);
+    if (userId == null || userId.isEmpty() || password == null) {
+      logFailure(userId, clientAddress);
+      return Optional.empty();
+    }
+    LoginThrottle.Attempt attempt = throttle.attempt(userId, clientAddress);
+    if (attempt.refused()) {
+      log.warn("Login for user '{}' from {} refused for {} s: too many failed attempts", printable(userId),
+          clientAddress, attempt.retryAfter().toSeconds());
+      throw new LoginThrottledException(attempt.retryAfter());
+    }
+    Optional<Verified> verified;
+    try {
+      verified = verify(userId, password);
+    } catch (RuntimeException e) {
+      attempt.undecided();
+      throw e;
+    }
+    if (verified.isPresent()) {
+      attempt.succeeded();
+    } else {
+      logFailure(userId, clientAddress);
     }
     return verified;
   }
@@ -80,29 +90,17 @@ public class VerifiedCredentials {
     remembered.values().removeIf(verified -> verified.userId().equals(userId));
   }
 
-  private void recordIfNowLocked(String userId, String clientAddress) {
-    if (userId == null || userId.isEmpty()) {
-      return;
-    }
-    // recorded once per lock: a locked user's further attempts leave the count where it is
-    if (identityService.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
-        && user.getAttempts() == maxAttempts.getAsInt() && !lastRecordedIsLock(userId)) {
-      decisionLog.recordNow("user:" + userId, DecisionAction.USER_LOCKED,
-          DecisionLog.details("attempts", user.getAttempts(), "clientAddress", clientAddress));
-    }
+  private static void logFailure(String userId, String clientAddress) {
+    log.warn("Failed login for user '{}' from {}", printable(userId), clientAddress);
   }
 
-  private boolean lastRecordedIsLock(String userId) {
-    List<DecisionLogEntry> entries = decisionLog.entries("user:" + userId);
-    return !entries.isEmpty() && entries.get(entries.size() - 1).action() == DecisionAction.USER_LOCKED;
+  private static String printable(String userId) {
+    return userId == null ? "" : userId.replaceAll("[\\r\\n]", "_");
   }
 
   private Optional<Verified> verify(String userId, String password) {
-    if (userId == null || userId.isEmpty() || password == null) {
-      return Optional.empty();
-    }
     String entry = entryKey(userId, password);
-    // the engine's clock, so that expiry follows it like the engine's own lock-out does
+    // the engine's clock, like the login throttle: a test moves time instead of waiting
     long now = ClockUtil.getCurrentTime().getTime();
     Verified known = remembered.get(entry);
     if (known != null && now < known.expiresAt()) {
