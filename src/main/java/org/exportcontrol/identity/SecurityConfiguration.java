@@ -40,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
  *       engine user so that Camunda's authorizations apply per user and group, with the same check of
  *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
- *   <li>/camunda/**: the webapps' own session login and CSRF protection.</li>
+ *   <li>/camunda/**: the webapps' own session login and CSRF protection; the login form passes the
+ *       same {@link LoginThrottle} as the APIs ({@link WebappLoginThrottle}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -110,6 +111,16 @@ public class SecurityConfiguration {
     registration.setFilter(new EngineRestAuthentication(credentials));
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(1);
+    return registration;
+  }
+
+  /** The webapps' login form checks passwords too: it is throttled like the APIs (ADR 0021). */
+  @Bean
+  FilterRegistrationBean<Filter> webappLoginThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+    registration.setName("webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(0);
     return registration;
   }
 

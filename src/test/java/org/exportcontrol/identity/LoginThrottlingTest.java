@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.exportcontrol.audit.DecisionAction;
@@ -119,6 +120,37 @@ class LoginThrottlingTest extends IntegrationTest {
     assertThat(sprayer.get("/api/applications", "throttle-e", "Password1").status()).isEqualTo(429);
     assertThat(new FromAddress("127.0.0.17", port).get("/api/applications", "throttle-e", "throttle-e").status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void theWebappsLoginFormIsThrottledLikeTheApis() {
+    TestUsers.ensure(processEngine, "throttle-w", Groups.LEGAL_REVIEWERS);
+    FromAddress browser = new FromAddress("127.0.0.19", port);
+    assertThat(login(browser, "throttle-w", "mistyped").status()).isEqualTo(401);
+    assertThat(login(browser, "throttle-w", "throttle-w").status()).as("one typo costs nothing").isEqualTo(200);
+
+    for (int failure = 1; failure <= 5; failure++) {
+      assertThat(login(browser, "throttle-w", "wrong-" + failure).status()).isEqualTo(401);
+    }
+    FromAddress.Response refused = login(browser, "throttle-w", "throttle-w");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isEqualTo("1");
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(login(new FromAddress("127.0.0.20", port), "throttle-w", "throttle-w").status()).as("another address")
+        .isEqualTo(200);
+
+    later(retryAfter(refused));
+    assertThat(login(browser, "throttle-w", "throttle-w").status()).isEqualTo(200);
+  }
+
+  /** As the login page does it: a fresh session and CSRF token, then the form. */
+  private static FromAddress.Response login(FromAddress browser, String user, String password) {
+    FromAddress.Response page = browser.get("/camunda/app/tasklist/default/", Map.of());
+    String sessionId = page.header("Set-Cookie").replaceAll("(?s).*JSESSIONID=([^;]+).*", "$1");
+    String token = page.header("X-XSRF-TOKEN");
+    return browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=" + user + "&password=" + password,
+        Map.of("Cookie", "JSESSIONID=" + sessionId + "; XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token));
   }
 
   private void later(Duration by) {

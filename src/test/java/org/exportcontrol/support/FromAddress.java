@@ -39,7 +39,11 @@ public final class FromAddress {
   }
 
   public Response get(String path, String user, String password) {
-    return send("GET " + path, Map.of("Authorization", basic(user, password)), null, null);
+    return get(path, Map.of("Authorization", basic(user, password)));
+  }
+
+  public Response get(String path, Map<String, String> headers) {
+    return send("GET " + path, headers, null, null);
   }
 
   /** A form POST, as a browser sends it, with extra headers (cookies, a CSRF token). */
