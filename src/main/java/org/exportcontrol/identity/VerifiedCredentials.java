@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * lookup, a password hash and queries for groups and tenants per request (docs/benchmarks.md, B1).
  * Every attempt first passes the {@link LoginThrottle}, the cache included: a remembered success
  * must not answer a guess that the throttle holds back. Failures are never remembered, and a failure
- * forgets the user's remembered successes. A password change, a lock in Camunda Admin or a new group
- * takes effect after at most the time to live (ADR 0011), a lock through {@link UserLocks} at once.
+ * forgets the user's remembered successes. A password change or a new group takes effect after at
+ * most the time to live (ADR 0011), an administrator's lock ({@link UserLocks}) at once.
  * Entries are keyed by an HMAC of user and password under a key that lives only in this process.
  */
 @Component
