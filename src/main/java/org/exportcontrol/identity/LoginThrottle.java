@@ -76,19 +76,18 @@ public class LoginThrottle {
    * check ended: {@link Attempt#succeeded()}, or nothing for a failure (its token stays taken).
    */
   public Attempt attempt(String userId, String clientAddress) {
-    Key pair = new Key(user(userId), clientAddress);
-    Key address = new Key(null, clientAddress);
-    Bucket pairBucket = bucket(pair, perUser);
-    ConsumptionProbe pairProbe = pairBucket.tryConsumeAndReturnRemaining(1);
+    Bucket pair = bucket(new Key(user(userId), clientAddress), perUser);
+    ConsumptionProbe pairProbe = pair.tryConsumeAndReturnRemaining(1);
     if (!pairProbe.isConsumed()) {
-      return new Attempt(this, pair, address, wait(pairProbe));
+      return Attempt.refused(wait(pairProbe));
     }
-    ConsumptionProbe addressProbe = bucket(address, perAddress).tryConsumeAndReturnRemaining(1);
+    Bucket address = bucket(new Key(null, clientAddress), perAddress);
+    ConsumptionProbe addressProbe = address.tryConsumeAndReturnRemaining(1);
     if (!addressProbe.isConsumed()) {
-      pairBucket.addTokens(1);
-      return new Attempt(this, pair, address, wait(addressProbe));
+      pair.addTokens(1);
+      return Attempt.refused(wait(addressProbe));
     }
-    return new Attempt(this, pair, address, null);
+    return new Attempt(pair, address, null);
   }
 
   /** Forgets the user's failures from every address (an administrator unlocked the user). */
@@ -100,16 +99,18 @@ public class LoginThrottle {
   /** One login attempt: refused with a wait, or admitted and waiting to hear how it ended. */
   public static final class Attempt {
 
-    private final LoginThrottle throttle;
-    private final Key pair;
-    private final Key address;
+    private final Bucket pair;
+    private final Bucket address;
     private final Duration retryAfter;
 
-    private Attempt(LoginThrottle throttle, Key pair, Key address, Duration retryAfter) {
-      this.throttle = throttle;
+    private Attempt(Bucket pair, Bucket address, Duration retryAfter) {
       this.pair = pair;
       this.address = address;
       this.retryAfter = retryAfter;
+    }
+
+    private static Attempt refused(Duration retryAfter) {
+      return new Attempt(null, null, retryAfter);
     }
 
     public boolean refused() {
@@ -124,24 +125,17 @@ public class LoginThrottle {
     /** The right password: the user's failures from this address are forgotten, the address forgives one. */
     public void succeeded() {
       if (!refused()) {
-        throttle.buckets.invalidate(pair);
-        throttle.giveBack(address, 2);
+        pair.reset();
+        address.addTokens(2);
       }
     }
 
     /** The password was never checked (the store failed, the request was refused for another reason). */
     public void undecided() {
       if (!refused()) {
-        throttle.giveBack(pair, 1);
-        throttle.giveBack(address, 1);
+        pair.addTokens(1);
+        address.addTokens(1);
       }
-    }
-  }
-
-  private void giveBack(Key key, int tokens) {
-    Bucket bucket = buckets.getIfPresent(key);
-    if (bucket != null) {
-      bucket.addTokens(tokens);
     }
   }
 
