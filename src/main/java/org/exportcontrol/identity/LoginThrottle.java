@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -90,6 +91,21 @@ public class LoginThrottle {
     return new Attempt(pair, address, null);
   }
 
+  /**
+   * The wait in force for this user from this address, taking nothing: for an answer that needs no
+   * password check (a remembered success), which must still not be given while guesses are held back.
+   */
+  public Optional<Duration> currentWait(String userId, String clientAddress) {
+    long nanos = 0;
+    for (Key key : List.of(new Key(user(userId), clientAddress), new Key(null, clientAddress))) {
+      Bucket bucket = buckets.getIfPresent(key);
+      if (bucket != null) {
+        nanos = Math.max(nanos, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+      }
+    }
+    return nanos == 0 ? Optional.empty() : Optional.of(seconds(nanos));
+  }
+
   /** Forgets the user's failures from every address (an administrator unlocked the user). */
   public void forget(String userId) {
     String user = user(userId);
@@ -162,8 +178,12 @@ public class LoginThrottle {
   }
 
   private static Duration wait(ConsumptionProbe probe) {
-    long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-    return Duration.ofSeconds(Math.max(1, seconds));
+    return seconds(probe.getNanosToWaitForRefill());
+  }
+
+  /** Whole seconds, rounded up, at least 1: what Retry-After can say. */
+  private static Duration seconds(long nanos) {
+    return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
   }
 
   /**

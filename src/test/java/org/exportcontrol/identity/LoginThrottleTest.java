@@ -125,6 +125,20 @@ class LoginThrottleTest {
   }
 
   @Test
+  void theCurrentWaitIsToldWithoutTakingAnything() {
+    assertThat(throttle.currentWait("legal", "192.0.2.1")).isEmpty();
+    for (int failure = 1; failure <= 4; failure++) {
+      fail("legal", "192.0.2.1");
+    }
+    for (int look = 1; look <= 10; look++) {
+      assertThat(throttle.currentWait("legal", "192.0.2.1")).isEmpty();
+    }
+    fail("legal", "192.0.2.1");
+    assertThat(throttle.currentWait("legal", "192.0.2.1")).contains(Duration.ofSeconds(1));
+    assertThat(throttle.currentWait("legal", "192.0.2.2")).isEmpty();
+  }
+
+  @Test
   void anAttemptWhosePasswordWasNeverCheckedCostsNothing() {
     for (int attempt = 1; attempt <= 10; attempt++) {
       LoginThrottle.Attempt undecided = throttle.attempt("legal", "192.0.2.1");

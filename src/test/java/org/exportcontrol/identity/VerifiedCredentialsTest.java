@@ -12,8 +12,15 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -108,6 +115,33 @@ class VerifiedCredentialsTest {
     VerifiedCredentials credentials = credentials("PT0S");
     assertThat(credentials.verify("legal", "wrong", "192.0.2.1")).isEmpty();
     assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
+  }
+
+  @Test
+  void aClientsParallelCallsShareOneCheckAndAreNotThrottled() throws Exception {
+    VerifiedCredentials credentials = credentials("PT0S");
+    CountDownLatch checking = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    when(identity.checkPassword("legal", "secret")).thenAnswer(call -> {
+      checking.countDown();
+      release.await();
+      return true;
+    });
+    ExecutorService client = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<Optional<VerifiedCredentials.Verified>>> calls = new ArrayList<>();
+      for (int call = 0; call < 10; call++) {
+        calls.add(client.submit(() -> credentials.verify("legal", "secret", "192.0.2.1")));
+      }
+      assertThat(checking.await(5, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(200); // the other nine arrive while the first is being checked
+      release.countDown();
+      for (Future<Optional<VerifiedCredentials.Verified>> call : calls) {
+        assertThat(call.get(5, TimeUnit.SECONDS)).isPresent();
+      }
+    } finally {
+      client.shutdownNow();
+    }
   }
 
   @Test
