@@ -106,7 +106,8 @@ public class VerifiedCredentials {
       Optional<Verified> verified = check.get();
       mine.complete(verified);
       return verified;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // also an Error: the requests waiting for this check must not wait for ever
       mine.completeExceptionally(e);
       throw e;
     } finally {
