@@ -68,7 +68,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
         // One manager with the one provider. Spring's global manager also picks the provider bean up and
-        // became this one's parent: a wrong password was checked, logged and counted a second time.
+        // became this one's parent: a wrong password was checked and logged a second time.
         .authenticationManager(new ProviderManager(provider))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
