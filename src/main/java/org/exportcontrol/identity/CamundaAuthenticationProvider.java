@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, the same store (and the same
- * lock-out after failed attempts) as the webapps and /engine-rest. The granted authorities are the
- * user's Camunda group ids.
+ * throttle after failed attempts) as the webapps and /engine-rest. The granted authorities are the
+ * user's Camunda group ids. A throttled attempt's {@link LoginThrottledException} passes through to
+ * the entry point, which answers 429.
  */
 @Component
 public class CamundaAuthenticationProvider implements AuthenticationProvider {

@@ -1,7 +1,13 @@
 package org.exportcontrol.identity;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,8 +18,8 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 /**
  * Camunda's authentication filter for /engine-rest (it sets the engine user, so that Camunda's
  * authorizations apply per user and group), with HTTP Basic checked by {@link VerifiedCredentials}
- * like the project's own API. The provider also hands over the groups and tenants, which the filter
- * would otherwise query on every request.
+ * like the project's own API, throttled alike. The provider also hands over the groups and tenants,
+ * which the filter would otherwise query on every request.
  */
 public class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
 
@@ -21,6 +27,17 @@ public class EngineRestAuthentication extends ProcessEngineAuthenticationFilter 
 
   public EngineRestAuthentication(VerifiedCredentials credentials) {
     this.credentials = credentials;
+  }
+
+  /** A throttled attempt is answered 429 here: Camunda's filter knows only 401 and success. */
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      super.doFilter(request, response, chain);
+    } catch (LoginThrottledException e) {
+      SecurityConfiguration.writeTooManyAttempts((HttpServletResponse) response, e.retryAfter());
+    }
   }
 
   /** Keeps this provider: Camunda's init would instantiate the one named in the filter's parameters. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -37,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
  *       engine user so that Camunda's authorizations apply per user and group, with the same check of
  *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
- *   <li>/camunda/**: the webapps' own session login and CSRF protection.</li>
+ *   <li>/camunda/**: the webapps' own session login and CSRF protection; the login form passes the
+ *       same {@link LoginThrottle} as the APIs ({@link WebappLoginThrottle}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,7 +67,9 @@ public class SecurityConfiguration {
             .requestMatchers(post("/api/licenses/*/shutdown-confirmation")).hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
-        .authenticationProvider(provider)
+        // One manager with the one provider. Spring's global manager also picks the provider bean up and
+        // became this one's parent: a wrong password was checked and logged a second time.
+        .authenticationManager(new ProviderManager(provider))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -105,6 +111,16 @@ public class SecurityConfiguration {
     registration.setFilter(new EngineRestAuthentication(credentials));
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(1);
+    return registration;
+  }
+
+  /** The webapps' login form checks passwords too: it is throttled like the APIs (ADR 0021). */
+  @Bean
+  FilterRegistrationBean<Filter> webappLoginThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+    registration.setName("webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(0);
     return registration;
   }
 
@@ -155,6 +171,10 @@ public class SecurityConfiguration {
 
   private AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
+      if (e instanceof LoginThrottledException throttled) {
+        writeTooManyAttempts(response, throttled.retryAfter());
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"Cyber Export Control\"");
       writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with your user name and password");
     };
@@ -163,6 +183,14 @@ public class SecurityConfiguration {
   private AccessDeniedHandler forbidden() {
     return (request, response, e) ->
         writeProblem(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request");
+  }
+
+  /** 429 for an attempt the login throttle refused, without a Basic challenge: asking again now cannot help. */
+  static void writeTooManyAttempts(HttpServletResponse response, Duration retryAfter) throws IOException {
+    long seconds = retryAfter.toSeconds();
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    writeProblem(response, HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed logins: try again in " + seconds + " s (Retry-After)");
   }
 
   static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

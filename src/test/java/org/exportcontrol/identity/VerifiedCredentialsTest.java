@@ -1,6 +1,7 @@
 package org.exportcontrol.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
@@ -8,14 +9,21 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.exportcontrol.audit.DecisionLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +70,9 @@ class VerifiedCredentialsTest {
     for (int attempt = 0; attempt < 3; attempt++) {
       assertThat(credentials.verify("legal", "wrong", "192.0.2.1")).isEmpty();
     }
-    // each failure counts towards Camunda's lock-out
+    // each failure reaches the identity service
     verify(identity, times(3)).checkPassword("legal", "wrong");
-    // and the remembered success is gone: the next request is checked again (a lock would show)
+    // and the remembered success is gone: the next request is checked again (a changed password would show)
     when(identity.checkPassword("legal", "secret")).thenReturn(false);
     assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isEmpty();
   }
@@ -86,9 +94,71 @@ class VerifiedCredentialsTest {
     verify(identity, times(0)).checkPassword(anyString(), anyString());
   }
 
+  @Test
+  void aThrottledAttemptReachesNeitherTheIdentityServiceNorTheRememberedSuccesses() {
+    VerifiedCredentials credentials = credentials("PT30S");
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThat(credentials.verify("legal", "wrong", "192.0.2.66")).isEmpty();
+    }
+    // the user logs in from elsewhere, and that success is remembered
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
+    // the guesser's right guess is refused all the same, and nothing is asked
+    assertThatThrownBy(() -> credentials.verify("legal", "secret", "192.0.2.66"))
+        .isInstanceOfSatisfying(LoginThrottledException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    verify(identity, times(5)).checkPassword("legal", "wrong");
+    verify(identity, times(1)).checkPassword("legal", "secret");
+  }
+
+  @Test
+  void oneWrongPasswordThenTheRightOneSucceeds() {
+    VerifiedCredentials credentials = credentials("PT0S");
+    assertThat(credentials.verify("legal", "wrong", "192.0.2.1")).isEmpty();
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
+  }
+
+  @Test
+  void aClientsParallelCallsShareOneCheckAndAreNotThrottled() throws Exception {
+    VerifiedCredentials credentials = credentials("PT0S");
+    CountDownLatch checking = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    when(identity.checkPassword("legal", "secret")).thenAnswer(call -> {
+      checking.countDown();
+      release.await();
+      return true;
+    });
+    ExecutorService client = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<Optional<VerifiedCredentials.Verified>>> calls = new ArrayList<>();
+      for (int call = 0; call < 10; call++) {
+        calls.add(client.submit(() -> credentials.verify("legal", "secret", "192.0.2.1")));
+      }
+      assertThat(checking.await(5, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(200); // the other nine arrive while the first is being checked
+      release.countDown();
+      for (Future<Optional<VerifiedCredentials.Verified>> call : calls) {
+        assertThat(call.get(5, TimeUnit.SECONDS)).isPresent();
+      }
+    } finally {
+      client.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAttemptTheIdentityServiceCouldNotAnswerCostsNothing() {
+    VerifiedCredentials credentials = credentials("PT30S");
+    when(identity.checkPassword("legal", "secret")).thenThrow(new IllegalStateException("database down"));
+    for (int attempt = 0; attempt < 10; attempt++) {
+      assertThatThrownBy(() -> credentials.verify("legal", "secret", "192.0.2.1"))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
   private VerifiedCredentials credentials(String ttl) {
-    CredentialProperties properties = new CredentialProperties(Duration.parse(ttl));
-    return new VerifiedCredentials(identity, properties, mock(DecisionLog.class),
-        mock(ProcessEngineConfigurationImpl.class));
+    CredentialProperties properties = new CredentialProperties(Duration.parse(ttl),
+        new CredentialProperties.Throttle(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15)));
+    // the throttle's clock stands still: its 1-second wait must not run out under a slow test
+    return new VerifiedCredentials(identity, properties,
+        new LoginThrottle(properties, Clock.fixed(start.toInstant(), ZoneOffset.UTC)));
   }
 }

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.identity.CamundaAuthenticationProvider;
+import org.exportcontrol.identity.LoginThrottle;
 import org.exportcontrol.identity.SecurityConfiguration;
 import org.exportcontrol.identity.VerifiedCredentials;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,8 @@ public abstract class ControllerSlice {
   };
 
   @MockitoBean protected VerifiedCredentials credentials;
+  /** Behind the webapps' login filter of {@link SecurityConfiguration}, which no slice calls. */
+  @MockitoBean protected LoginThrottle loginThrottle;
   @MockitoBean protected IdentityService identityService;
   @Autowired protected MockMvc mvc;
   @Autowired private ApplicationContext context;
