@@ -25,11 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>Another person who completed or took the task first: the loser's transaction fails on the
  *       optimistic lock, on a unique key the winner's step already used (the license of the
  *       application), or on the task that is gone. That is a conflict between two people, answered
- *       409 with a sentence, never a 500 with the SQL statement in it. So is a rule violation of a
- *       task that is gone meanwhile: the completion read the task before the winner committed and
- *       found its execution deleted when it set its fields, which the engine then drops.</li>
+ *       409 with a sentence, never a 500 with the SQL statement in it.</li>
  * </ul>
- * Other rule violations pass through untouched; jobs are not affected (their retries rely on the engine's
+ * Rule violations pass through untouched; jobs are not affected (their retries rely on the engine's
  * own exception), nor are calls inside a transaction someone else owns (the project's API retries
  * those itself, see {@code api.CollisionRetry}).
  */
@@ -49,18 +47,7 @@ public class ConcurrentCompletions extends CommandInterceptor {
     for (int attempt = 1; ; attempt++) {
       try {
         return next.execute(command);
-      } catch (TaskRuleViolation rule) {
-        // A completion that read the task just before another person's completion of it committed
-        // finds the task's execution gone when it sets its fields: the engine drops them silently
-        // and the task's rule misses a field that was sent. The task is gone: a lost race, not a bad request.
-        if (next.execute(context -> context.getTaskManager().findTaskById((String) CommandFields.required(command,
-            "taskId")) == null)) {
-          log.info("Task {} was completed by someone else while this completion ran: {}",
-              CommandFields.required(command, "taskId"), rule.getMessage());
-          throw conflict();
-        }
-        throw rule;
-      } catch (TaskAuthorizationViolation | OperationClosedException rule) {
+      } catch (TaskRuleViolation | TaskAuthorizationViolation | OperationClosedException rule) {
         throw rule;
       } catch (RuntimeException e) {
         // the engine's own exceptions, and the project's steps' database errors, which reach here unwrapped
@@ -75,14 +62,10 @@ public class ConcurrentCompletions extends CommandInterceptor {
           continue;
         }
         log.info("Task {} was taken or completed by someone else at the same moment: {}", taskId, e.getMessage());
-        throw conflict();
+        throw new RestException(Status.CONFLICT, "Someone else completed or took this task at the same moment; "
+            + "nothing of yours was stored. Reload the task list.");
       }
     }
-  }
-
-  private static RestException conflict() {
-    return new RestException(Status.CONFLICT, "Someone else completed or took this task at the same moment; "
-        + "nothing of yours was stored. Reload the task list.");
   }
 
   /** A little longer each time, and random, so that the same two transactions do not meet again. */

@@ -2,23 +2,18 @@ package org.exportcontrol.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.exportcontrol.support.ProcessPathTest;
 import org.exportcontrol.support.Requests;
+import org.exportcontrol.support.TaskReadPause;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -29,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Found by the chaos test (issue 15): the technical reviewer sends the shutdown's verification twice
  * at the same moment (two tabs, a client's retry). The first ends the enforcement sub-process and
  * its execution; the second had already read the task, then found no execution to put its fields
- * on, and was refused for a field it had sent ("shutdownVerified must be true or false", 400).
- * It lost a race: 409, like any completion of a task someone completed first.
+ * on (Camunda then drops them silently), and was refused for a field it had sent ("shutdownVerified
+ * must be true or false", 400). It lost a race: 409, like any completion of a task someone completed first.
  */
 class ConcurrentVerificationTest extends ProcessPathTest {
 
@@ -45,9 +40,8 @@ class ConcurrentVerificationTest extends ProcessPathTest {
     Task verify = driver.task(revocation, "verifyShutdown");
 
     // the second request has read the task and waits at the authorization check, before its fields are set
-    HeldTaskWork held = HeldTaskWork.install(processEngine.getProcessEngineConfiguration(), verify.getId());
     ExecutorService secondTab = Executors.newSingleThreadExecutor();
-    try {
+    try (TaskReadPause held = TaskReadPause.arm(processEngine, verify.getId())) {
       Future<ResponseEntity<String>> late = secondTab.submit(() -> as("tech").exchange(
           "/engine-rest/task/" + verify.getId() + "/complete", HttpMethod.POST,
           Requests.json("{\"variables\": {\"shutdownVerified\": {\"value\": true}}}"), String.class));
@@ -59,7 +53,6 @@ class ConcurrentVerificationTest extends ProcessPathTest {
       assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(409);
       assertThat(answer.getBody()).contains("Someone else completed or took this task at the same moment");
     } finally {
-      held.uninstall();
       secondTab.shutdownNow();
     }
     assertThat(jdbc.sql("select count(*) from decision_log where subject = ? and action = 'SHUTDOWN_VERIFIED'")
@@ -86,53 +79,5 @@ class ConcurrentVerificationTest extends ProcessPathTest {
         + OffsetDateTime.now(ZoneOffset.UTC).minusHours(1) + "\"}");
     assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
     return license;
-  }
-
-  /**
-   * Holds the first authorization check of "work on this task" (inside CompleteTaskCmd, after the task
-   * is read and before its variables are set) until released: a command checker added for one test.
-   */
-  record HeldTaskWork(ProcessEngineConfigurationImpl configuration, CommandChecker checker, CountDownLatch reached,
-      CountDownLatch released) {
-
-    static HeldTaskWork install(org.camunda.bpm.engine.ProcessEngineConfiguration engineConfiguration, String taskId) {
-      CountDownLatch reached = new CountDownLatch(1);
-      CountDownLatch released = new CountDownLatch(1);
-      CommandChecker checker = (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-          new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
-            if (method.getName().equals("checkTaskWork") && args[0] instanceof TaskEntity task
-                && task.getId().equals(taskId) && reached.getCount() == 1) {
-              reached.countDown();
-              if (!released.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the held completion was never released");
-              }
-            }
-            return switch (method.getName()) {
-              case "toString" -> "HeldTaskWork(" + taskId + ")";
-              case "hashCode" -> System.identityHashCode(proxy);
-              case "equals" -> proxy == args[0];
-              default -> null;
-            };
-          });
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engineConfiguration;
-      List<CommandChecker> checkers = configuration.getCommandCheckers();
-      checkers.add(checker);
-      return new HeldTaskWork(configuration, checker, reached, released);
-    }
-
-    void awaitReached() throws InterruptedException {
-      if (!reached.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the second completion never reached its authorization check");
-      }
-    }
-
-    void release() {
-      released.countDown();
-    }
-
-    void uninstall() {
-      released.countDown();
-      configuration.getCommandCheckers().remove(checker);
-    }
   }
 }
