@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -92,6 +94,7 @@ public class TaskGate extends AbstractBpmnParseListener {
   }
 
   void checkCompletion(ProcessContract.UserTask declared, DelegateTask task) {
+    requireItsExecution(task);
     String user = TaskFields.completingUser(task);
     refusal(declared, task, user).ifPresent(reason -> {
       throw new TaskAuthorizationViolation("Completing a task", user + " may not complete the task '" + task.getName()
@@ -100,6 +103,21 @@ public class TaskGate extends AbstractBpmnParseListener {
     if (!user.equals(task.getAssignee())) {
       // whoever had claimed it, the record names the person who decided
       task.setAssignee(user);
+    }
+  }
+
+  /**
+   * The completion read the task, and before it set the fields on the task's execution, other work on
+   * the case committed: a job that ended a parallel branch (and moved the task to the case's main
+   * execution), or another person's completion that ended the task's scope. Camunda then finds no
+   * execution and drops the fields without a word, and every rule after this one would refuse fields
+   * that were sent (issue 15's chaos test). It is a collision: {@link ConcurrentCompletions} runs the
+   * completion again, or answers 409 when the task is gone. This listener is the first of each task.
+   */
+  private static void requireItsExecution(DelegateTask task) {
+    if (task instanceof TaskEntity entity && entity.getExecutionId() != null && entity.getExecution() == null) {
+      throw new OptimisticLockingException("Task " + task.getId() + " lost its execution " + entity.getExecutionId()
+          + " to other work on the case while it was being completed");
     }
   }
 

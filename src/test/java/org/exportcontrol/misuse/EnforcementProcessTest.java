@@ -36,6 +36,7 @@ import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.ProcessPathTest;
 import org.exportcontrol.support.Requests;
+import org.exportcontrol.support.TaskReadPause;
 import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,42 @@ class EnforcementProcessTest extends ProcessPathTest {
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isEnded().hasPassed("sendInterimSuspensionEmail", "liftInterimSuspension");
     Assertions.assertThat(subjects()).containsOnlyOnce(license + ": license suspended pending an investigation");
+  }
+
+  /**
+   * The same meeting a moment earlier (found by the chaos test, issue 15): the completion has read the
+   * task but not yet set its fields when the email job commits and moves the task to the case's main
+   * execution. Camunda found no execution for the fields and dropped them; the investigation's rule
+   * then refused the finding that was sent (400). It is a collision like the one above: run again.
+   */
+  @Test
+  void anInvestigationReadJustBeforeTheSuspensionEmailGoesOutKeepsItsFinding() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    triage(instance, "CRITICAL");
+    String taskId = task(instance, "investigateMisuse").getId();
+    Job email = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("sendInterimSuspensionEmail").singleResult();
+
+    ExecutorService officer = Executors.newSingleThreadExecutor();
+    try (TaskReadPause held = TaskReadPause.arm(processEngine, taskId)) {
+      Future<ResponseEntity<String>> completion = officer.submit(() -> as("compliance").exchange(
+          "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST, Requests.json(
+              "{\"variables\": {\"finding\": {\"value\": \"UNSUBSTANTIATED\"},"
+                  + " \"investigationSummary\": {\"value\": \"The source confused two deployments\"}}}"),
+          String.class));
+      held.awaitReached();
+      managementService.executeJob(email.getId());
+      held.release();
+      ResponseEntity<String> answer = completion.get(60, TimeUnit.SECONDS);
+      Assertions.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+    } finally {
+      officer.shutdown();
+    }
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("sendInterimSuspensionEmail", "liftInterimSuspension");
+    Assertions.assertThat(reportView(report)).containsEntry("finding", "UNSUBSTANTIATED");
   }
 
   @Test
