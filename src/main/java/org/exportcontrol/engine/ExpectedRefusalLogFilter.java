@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.sql.SQLException;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Marker;
@@ -15,7 +18,11 @@ import org.slf4j.Marker;
  * (ENGINE-16004), an expected refusal as much as a real fault: a missing field, separation of
  * duties, a closed operation, a refused diagram or expression. Those are answered 4xx and logged
  * in one line where they are decided (the refusing rule, the decision log); this filter drops the
- * engine's repeat of them, so that a stack trace in the log means something went wrong. Installed
+ * engine's repeat of them, so that a stack trace in the log means something went wrong. So are
+ * collisions of two transactions on one case (the optimistic lock, or a unique key the other used
+ * first): a person's completion is run again or answered 409 ({@link ConcurrentCompletions}), the
+ * API's calls are retried ({@code api.CollisionRetry}), and a job's failure is logged by the job
+ * executor, which retries it. Installed
  * in logback-spring.xml, so it survives Spring Boot re-initialising logging.
  */
 public class ExpectedRefusalLogFilter extends TurboFilter {
@@ -37,10 +44,21 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
     return expected(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
   }
 
+  /**
+   * The optimistic lock, a unique key the other transaction used first, an execution it removed
+   * (ENGINE-03077), or a message whose receiver it moved on (a withdrawal meeting the case's end):
+   * each answered by whoever made the call.
+   */
+  private static boolean collision(Throwable thrown) {
+    return thrown instanceof OptimisticLockingException || thrown instanceof MismatchingMessageCorrelationException
+        || thrown.getMessage() != null && thrown.getMessage().startsWith("ENGINE-03077")
+        || thrown instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+  }
+
   static boolean expected(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       Throwable current = cause;
-      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current))) {
+      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current)) || collision(current)) {
         return true;
       }
       if (cause.getCause() == cause) {

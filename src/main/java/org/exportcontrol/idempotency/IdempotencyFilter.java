@@ -2,23 +2,16 @@ package org.exportcontrol.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import org.exportcontrol.api.FieldViolation;
 import org.exportcontrol.api.PayloadTooLargeException;
 import org.exportcontrol.api.Problems;
+import org.exportcontrol.api.ReadableAgain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -96,7 +89,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     switch (claim.outcome()) {
-      case CLAIMED -> run(user, key, new ReadAgain(request, body), response, chain);
+      case CLAIMED -> run(user, key, new ReadableAgain(request, body), response, chain);
       case REPLAY -> {
         log.info("{} of {} repeated with Idempotency-Key '{}': answered as the first time ({})", target, user,
             key.value(), claim.response().status());
@@ -158,53 +151,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return null;
     }
     return authentication.getName();
-  }
-
-  /** The request with its body, already read here for the fingerprint, readable once more by the controller. */
-  private static final class ReadAgain extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadAgain(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body is already read");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
-    }
   }
 }

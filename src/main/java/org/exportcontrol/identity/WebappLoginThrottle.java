@@ -1,20 +1,14 @@
 package org.exportcontrol.identity;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.exportcontrol.api.ReadableAgain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -57,7 +51,7 @@ class WebappLoginThrottle extends OncePerRequestFilter {
       SecurityConfiguration.writeProblem(response, HttpStatus.PAYLOAD_TOO_LARGE, "A login form is at most 16 KiB");
       return;
     }
-    Charset charset = charset(request);
+    Charset charset = ReadableAgain.charset(request);
     String userId = formValue(new String(form, charset), "username", charset);
     String address = request.getRemoteAddr();
     LoginThrottle.Attempt attempt = throttle.attempt(userId, address);
@@ -68,7 +62,7 @@ class WebappLoginThrottle extends OncePerRequestFilter {
       return;
     }
     try {
-      chain.doFilter(new Replayed(request, form), response);
+      chain.doFilter(new ReadableAgain(request, form), response);
     } catch (IOException | ServletException | RuntimeException e) {
       attempt.undecided();
       throw e;
@@ -78,16 +72,6 @@ class WebappLoginThrottle extends OncePerRequestFilter {
       attempt.succeeded();
     } else if (status != HttpServletResponse.SC_UNAUTHORIZED) {
       attempt.undecided();
-    }
-  }
-
-  /** The form's charset; UTF-8 when none or an unknown one is given (then Jersey refuses the form itself). */
-  private static Charset charset(HttpServletRequest request) {
-    try {
-      return request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-          : Charset.forName(request.getCharacterEncoding());
-    } catch (IllegalArgumentException unknown) {
-      return StandardCharsets.UTF_8;
     }
   }
 
@@ -106,52 +90,5 @@ class WebappLoginThrottle extends OncePerRequestFilter {
       }
     }
     return null;
-  }
-
-  /** The request with its body read again from the bytes this filter took. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The login form is read blocking");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset(this)));
-    }
   }
 }
