@@ -10,27 +10,32 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Marker;
 
 /**
  * The engine logs every exception that leaves a command as an ERROR with its whole stack trace
  * (ENGINE-16004), an expected refusal as much as a real fault: a missing field, separation of
- * duties, a closed operation, a refused diagram or expression. Those are answered 4xx and logged
- * in one line where they are decided (the refusing rule, the decision log); this filter drops the
- * engine's repeat of them, so that a stack trace in the log means something went wrong. So are
- * collisions of two transactions on one case (the optimistic lock, or a unique key the other used
- * first): a person's completion is run again or answered 409 ({@link ConcurrentCompletions}), the
- * API's calls are retried ({@code api.CollisionRetry}), and a job's failure is logged by the job
- * executor, which retries it. Installed
- * in logback-spring.xml, so it survives Spring Boot re-initialising logging.
+ * duties, a closed operation, a refused diagram or expression, an unknown id (404), a
+ * Java-serialized variable. Those are answered 4xx and logged in one line where they are decided
+ * (the refusing rule, the decision log); this filter drops the engine's repeat of them, so that a
+ * stack trace in the log means something went wrong. So are collisions of two transactions on one
+ * case (the optimistic lock, or a unique key the other used first): a person's completion is run
+ * again or answered 409 ({@link ConcurrentCompletions}), the API's calls are retried
+ * ({@code api.CollisionRetry}), and a job's failure is logged by the job executor, which retries it.
+ * Installed in logback-spring.xml, so it survives Spring Boot re-initialising logging.
  */
 public class ExpectedRefusalLogFilter extends TurboFilter {
 
   static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
 
   private static final Set<Class<? extends Throwable>> EXPECTED = Set.of(FormFieldValidationException.class,
-      AuthorizationException.class, ParseException.class, ExpressionRefusedException.class);
+      AuthorizationException.class, ParseException.class, ExpressionRefusedException.class,
+      NullValueException.class);
+
+  /** Refusals the engine names by code only: a Java-serialized variable (400), an unknown job (404). */
+  private static final Set<String> REFUSAL_CODES = Set.of("ENGINE-17007", "ENGINE-14026");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -58,7 +63,8 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
   static boolean expected(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       Throwable current = cause;
-      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current)) || collision(current)) {
+      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current)) || collision(current)
+          || current.getMessage() != null && REFUSAL_CODES.stream().anyMatch(current.getMessage()::startsWith)) {
         return true;
       }
       if (cause.getCause() == cause) {

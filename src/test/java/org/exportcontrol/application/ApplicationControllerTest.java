@@ -236,6 +236,7 @@ class ApplicationControllerTest extends ControllerSlice {
 
   @Test
   void anythingElseIs500WithoutInternals() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     when(service.get(eq("app-1"), any())).thenThrow(new IllegalStateException(
         "select * from application where id = 'app-1' failed in org.exportcontrol.application.ApplicationRepository"));
     mvc.perform(get("/api/applications/app-1").with(as("exporter", APPLICANTS)))

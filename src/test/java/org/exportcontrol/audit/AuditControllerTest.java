@@ -71,6 +71,7 @@ class AuditControllerTest extends ControllerSlice {
 
   @Test
   void aDatabaseFailureIsA500WithoutTheSql() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     when(decisionLog.verify()).thenThrow(new BadSqlGrammarException("verify",
         "select seq, hash, previous_hash from decision_log order by seq",
         new SQLException("Table \"DECISION_LOG\" not found", "42S02")));

@@ -96,6 +96,7 @@ class CaseCancellationControllerTest extends ControllerSlice {
 
   @Test
   void anythingElseIs500WithoutInternals() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     when(service.cancel(any(), any(), any())).thenThrow(new DataIntegrityViolationException(
         "PreparedStatementCallback; update application set status = 'CANCELLED' where reference = ?"));
     mvc.perform(cancel("EXP-2026-000001", BODY).with(as("admin", ADMIN))).andExpect(internalError());

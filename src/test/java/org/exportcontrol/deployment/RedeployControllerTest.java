@@ -54,6 +54,7 @@ class RedeployControllerTest extends ControllerSlice {
 
   @Test
   void anUnreadableFolderIs500WithoutItsPath() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     when(deployer.deploy()).thenThrow(new UncheckedIOException("Cannot read /srv/cec/processes",
         new AccessDeniedException("/srv/cec/processes")));
     mvc.perform(post("/api/admin/redeploy").with(as("admin", ADMIN)))

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.junit.jupiter.api.Test;
 
 /** Which of the engine's ERRORs are expected (answered and logged elsewhere) and which must stay. */
@@ -20,6 +21,14 @@ class ExpectedRefusalLogFilterTest {
     assertThat(ExpectedRefusalLogFilter.expected(new ProcessEnginePersistenceException("insert failed", unique))).isTrue();
     assertThat(ExpectedRefusalLogFilter.expected(new ProcessEngineException("ENGINE-03077 Cannot resolve parent"))).isTrue();
     assertThat(ExpectedRefusalLogFilter.expected(new MismatchingMessageCorrelationException("ApplicationWithdrawn"))).isTrue();
+  }
+
+  @Test
+  void unknownIdsAndRefusedSerializationAreExpected() {
+    assertThat(ExpectedRefusalLogFilter.expected(new NullValueException("Cannot find task with id 42"))).isTrue();
+    assertThat(ExpectedRefusalLogFilter.expected(new ProcessEngineException("ENGINE-14026 No job found with id '42'"))).isTrue();
+    assertThat(ExpectedRefusalLogFilter.expected(new ProcessEngineException(
+        "ENGINE-17007 Cannot set variable with name payload. Java serialization format is prohibited"))).isTrue();
   }
 
   @Test

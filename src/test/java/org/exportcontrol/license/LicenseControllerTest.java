@@ -122,6 +122,7 @@ class LicenseControllerTest extends ControllerSlice {
 
   @Test
   void anythingElseIs500WithoutInternals() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     when(service.get(any(), any())).thenThrow(new NullPointerException(
         "Cannot invoke \"org.exportcontrol.license.License.status()\" because \"license\" is null"));
     mvc.perform(get("/api/licenses/LIC-2026-000001").with(as("exporter", APPLICANTS))).andExpect(internalError());

@@ -102,6 +102,7 @@ class MisuseReportControllerTest extends ControllerSlice {
 
   @Test
   void anythingElseIs500WithoutInternals() throws Exception {
+    errors.expect("org.exportcontrol.api.ApiErrors");
     // what MisuseReportService.get throws for a status it does not know
     when(service.get("mr-1")).thenThrow(new IllegalArgumentException(
         "No enum constant org.exportcontrol.misuse.MisuseReportStatus.ESCALATED"));

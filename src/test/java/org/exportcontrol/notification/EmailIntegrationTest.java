@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.exportcontrol.support.ExpectedErrors;
 import org.exportcontrol.support.FlakyStep;
 import org.exportcontrol.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +34,8 @@ class EmailIntegrationTest extends IntegrationTest {
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
   @Autowired FlakyStep flakyStep;
+  /** SMTP down and a failing step are real faults: the engine must report them, off the build's console. */
+  @RegisterExtension final ExpectedErrors errors = new ExpectedErrors();
   @Autowired EmailOutbox outbox;
 
   @BeforeEach
@@ -77,6 +81,7 @@ class EmailIntegrationTest extends IntegrationTest {
     ProcessInstance instance = start("EXP-TEST-2", "SMTP outage");
     complete(task(instance));
     smtp.stop();
+    errors.expect("org.camunda.bpm.engine.context");
 
     Job sendJob = job(instance);
     assertThat(sendJob).hasRetries(3);
@@ -105,6 +110,7 @@ class EmailIntegrationTest extends IntegrationTest {
     ProcessInstance instance = start("EXP-TEST-3", "Rollback after send");
     complete(task(instance));
     flakyStep.failing(true);
+    errors.expect("org.camunda.bpm.engine.context");
 
     Job sendJob = job(instance);
     Assertions.assertThatThrownBy(() -> managementService.executeJob(sendJob.getId()))

@@ -28,6 +28,7 @@ import org.exportcontrol.identity.CamundaAuthenticationProvider;
 import org.exportcontrol.identity.LoginThrottle;
 import org.exportcontrol.identity.SecurityConfiguration;
 import org.exportcontrol.identity.VerifiedCredentials;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @Import(ControllerSlice.Security.class)
 public abstract class ControllerSlice {
+
+  /** The 500 handler's tests expect its one ERROR with the trace. */
+  @RegisterExtension protected final ExpectedErrors errors = new ExpectedErrors();
 
   /** Group ids as the identity service hands them over; literal on purpose, they are a public contract (Groups). */
   protected static final String ADMIN = "camunda-admin";

@@ -29,11 +29,12 @@ public final class GuardBypass {
   /**
    * Deploys the resource without the guards, runs {@code test} against it, and removes the
    * deployment with everything it started (as the project's own call: cascading deletion is closed).
+   * The engine's report of the refused run (a real fault: a planted diagram ran) stays off the console.
    */
   public static void planted(ProcessEngine engine, String resourceName, String content, Runnable test) {
     String deploymentId = deploy(engine, resourceName, content);
     try {
-      test.run();
+      ExpectedErrors.silenced(test, "org.camunda.bpm.engine.context", "org.camunda.bpm.engine.rest.exception");
     } finally {
       Privileged.run("test clean-up", () -> engine.getRepositoryService().deleteDeployment(deploymentId, true));
     }
