@@ -10,13 +10,18 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.exportcontrol.support.Boot;
+import org.exportcontrol.support.ExpectedErrors;
 import org.exportcontrol.support.Requests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start-up deploys the folders: once, again only what changed, and never a broken file. */
 class StartupDeploymentTest {
+
+  /** A start that must fail still reports why, once, as in production; off the build's console. */
+  @RegisterExtension final ExpectedErrors errors = new ExpectedErrors();
 
   @TempDir Path dir;
 
@@ -59,13 +64,14 @@ class StartupDeploymentTest {
 
   @Test
   void aBrokenFileStopsTheStartWithItsNameLineAndProblem() throws IOException {
+    errors.expect("org.springframework.boot.SpringApplication");
     Path processes = Files.createDirectories(dir.resolve("processes"));
     Path forms = Files.createDirectories(dir.resolve("forms"));
     Files.writeString(processes.resolve("fine.bpmn"), Requests.minimalProcess("fine"));
     Files.writeString(processes.resolve("broken.bpmn"),
         Requests.minimalProcess("broken").replace("<bpmn:endEvent id=\"done\"/>", "<bpmn:endEvent id=\"done\">"));
 
-    assertThatThrownBy(() -> Boot.start("demo", args(processes, forms)).close())
+    assertThatThrownBy(() -> Boot.start("demo", List.of(errors.keptThroughStart()), args(processes, forms)).close())
         .isInstanceOf(DeploymentRefusedException.class)
         .hasRootCauseInstanceOf(org.camunda.bpm.engine.ParseException.class)
         .hasMessageContaining("broken.bpmn, line 11")
@@ -74,10 +80,12 @@ class StartupDeploymentTest {
 
   @Test
   void withoutItsDiagramsTheSystemDoesNotStart() throws IOException {
+    errors.expect("org.springframework.boot.SpringApplication");
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Path missing = dir.resolve("missing");
     for (Path processes : List.of(empty, missing)) {
-      assertThatThrownBy(() -> Boot.start("demo", args(processes, empty)).close()).as(processes.toString())
+      assertThatThrownBy(() -> Boot.start("demo", List.of(errors.keptThroughStart()), args(processes, empty)).close())
+          .as(processes.toString())
           .isInstanceOf(DeploymentRefusedException.class)
           .hasMessageContaining("No BPMN diagram in " + processes.toAbsolutePath());
     }
@@ -85,18 +93,20 @@ class StartupDeploymentTest {
 
   @Test
   void aBrokenFormStopsTheStartWithItsNameAndLine() throws IOException {
+    errors.expect("org.springframework.boot.SpringApplication");
     Path processes = Files.createDirectories(dir.resolve("processes"));
     Path forms = Files.createDirectories(dir.resolve("forms"));
     Files.writeString(forms.resolve("broken.form"), "{\n  \"id\": \"broken\",\n  \"components\": [\n}\n");
 
-    assertThatThrownBy(() -> Boot.start("demo", args(processes, forms)).close())
+    assertThatThrownBy(() -> Boot.start("demo", List.of(errors.keptThroughStart()), args(processes, forms)).close())
         .isInstanceOf(DeploymentRefusedException.class)
         .hasMessageContaining("broken.form, line 4");
   }
 
   @Test
   void outsideDemoTheAdminPasswordMustBeConfigured() throws IOException {
-    assertThatThrownBy(() -> Boot.start("nodemo", args(dir, dir)).close())
+    errors.expect("org.springframework.boot.SpringApplication");
+    assertThatThrownBy(() -> Boot.start("nodemo", List.of(errors.keptThroughStart()), args(dir, dir)).close())
         .hasStackTraceContaining("exportcontrol.admin.password");
   }
 

@@ -1,9 +1,11 @@
 package org.exportcontrol.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.exportcontrol.CyberExportControlApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,6 +20,12 @@ public final class Boot {
 
   /** @param args {@code --name=value} arguments; they override the defaults here. */
   public static ConfigurableApplicationContext start(String profiles, String... args) {
+    return start(profiles, List.of(), args);
+  }
+
+  /** As {@link #start(String, String...)}, with listeners of the start's events (see {@link ExpectedErrors}). */
+  public static ConfigurableApplicationContext start(String profiles, List<ApplicationListener<?>> listeners,
+      String... args) {
     Map<String, String> properties = new LinkedHashMap<>(Map.of(
         "server.port", "0",
         "spring.mail.host", "127.0.0.1",
@@ -31,6 +39,7 @@ public final class Boot {
       properties.put(arg.substring(2, equals), arg.substring(equals + 1));
     }
     return new SpringApplicationBuilder(CyberExportControlApplication.class)
+        .listeners(listeners.toArray(new ApplicationListener<?>[0]))
         .profiles(profiles.split(","))
         .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * A test that provokes a real fault on purpose (SMTP down, a broken start, a planted expression run,
@@ -51,6 +54,31 @@ public class ExpectedErrors implements AfterEachCallback {
     }
     for (String name : loggerNames) {
       expected.putIfAbsent(name, new AtomicInteger());
+    }
+  }
+
+  /**
+   * For a test that starts an application ({@link Boot}): Spring Boot resets the JVM's logging when
+   * it prepares the environment, which drops this filter; this listener, ordered after Boot's own,
+   * puts it back.
+   */
+  public ApplicationListener<ApplicationEnvironmentPreparedEvent> keptThroughStart() {
+    return new KeptThroughStart();
+  }
+
+  private final class KeptThroughStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+      if (!expected.isEmpty() && !context.getTurboFilterList().contains(filter)) {
+        context.addTurboFilter(filter);
+      }
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
     }
   }
 
