@@ -111,23 +111,9 @@ class EnforcementProcessTest extends ProcessPathTest {
     ProcessInstance instance = instance(report(license));
     triage(instance, "CRITICAL");
     String taskId = task(instance, "investigateMisuse").getId();
-    Job email = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("sendInterimSuspensionEmail").singleResult();
-
     CompletionPause.Armed held = pause.arm("investigateMisuse");
-    ExecutorService officer = Executors.newSingleThreadExecutor();
-    Future<ResponseEntity<String>> completion = officer.submit(() -> as("compliance").exchange(
-        "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST, Requests.json(
-            "{\"variables\": {\"finding\": {\"value\": \"UNSUBSTANTIATED\"},"
-                + " \"investigationSummary\": {\"value\": \"The source confused two deployments\"}}}"),
-        String.class));
-    held.awaitReached();
-    managementService.executeJob(email.getId());
-    held.release();
-    ResponseEntity<String> answer = completion.get(60, TimeUnit.SECONDS);
-    officer.shutdown();
+    investigateWhileTheSuspensionEmailGoesOut(instance, taskId, held::awaitReached, held::release);
 
-    Assertions.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isEnded().hasPassed("sendInterimSuspensionEmail", "liftInterimSuspension");
     Assertions.assertThat(subjects()).containsOnlyOnce(license + ": license suspended pending an investigation");
@@ -146,23 +132,8 @@ class EnforcementProcessTest extends ProcessPathTest {
     ProcessInstance instance = instance(report);
     triage(instance, "CRITICAL");
     String taskId = task(instance, "investigateMisuse").getId();
-    Job email = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("sendInterimSuspensionEmail").singleResult();
-
-    ExecutorService officer = Executors.newSingleThreadExecutor();
     try (TaskReadPause held = TaskReadPause.arm(processEngine, taskId)) {
-      Future<ResponseEntity<String>> completion = officer.submit(() -> as("compliance").exchange(
-          "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST, Requests.json(
-              "{\"variables\": {\"finding\": {\"value\": \"UNSUBSTANTIATED\"},"
-                  + " \"investigationSummary\": {\"value\": \"The source confused two deployments\"}}}"),
-          String.class));
-      held.awaitReached();
-      managementService.executeJob(email.getId());
-      held.release();
-      ResponseEntity<String> answer = completion.get(60, TimeUnit.SECONDS);
-      Assertions.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
-    } finally {
-      officer.shutdown();
+      investigateWhileTheSuspensionEmailGoesOut(instance, taskId, held::awaitReached, held::release);
     }
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isEnded().hasPassed("sendInterimSuspensionEmail", "liftInterimSuspension");
@@ -475,6 +446,37 @@ class EnforcementProcessTest extends ProcessPathTest {
         withVariables("notifiedOn", "2026-11-29", "notificationChannel", "EMBASSY_MEETING"));
     driver.runAsyncJobs(revocation.getId());
     assertThat(revocation).isEnded();
+  }
+
+  /** Where a held completion waits, and what lets it go on. */
+  private interface Hold {
+    void awaitReached() throws InterruptedException;
+  }
+
+  /**
+   * The compliance officer completes the investigation in Tasklist (finding UNSUBSTANTIATED); while
+   * {@code hold} keeps the completion at its point, the interim suspension's email job runs. The
+   * officer must get 204.
+   */
+  private void investigateWhileTheSuspensionEmailGoesOut(ProcessInstance instance, String taskId, Hold hold,
+      Runnable release) throws Exception {
+    Job email = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("sendInterimSuspensionEmail").singleResult();
+    ExecutorService officer = Executors.newSingleThreadExecutor();
+    try {
+      Future<ResponseEntity<String>> completion = officer.submit(() -> as("compliance").exchange(
+          "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST, Requests.json(
+              "{\"variables\": {\"finding\": {\"value\": \"UNSUBSTANTIATED\"},"
+                  + " \"investigationSummary\": {\"value\": \"The source confused two deployments\"}}}"),
+          String.class));
+      hold.awaitReached();
+      managementService.executeJob(email.getId());
+      release.run();
+      ResponseEntity<String> answer = completion.get(60, TimeUnit.SECONDS);
+      Assertions.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+    } finally {
+      officer.shutdown();
+    }
   }
 
   private void triage(ProcessInstance instance, String severity) {
