@@ -16,9 +16,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Input parameters: {@code emailTemplate} (required), one of {@code emailTo} (an address),
  * {@code emailToUser} (a user id whose address is looked up) or {@code emailToGroup} (every member of
- * the group, one email each), and {@code emailKey} (optional; the
- * default, process instance + activity, is right unless the activity runs more than once per case).
+ * the group, one email each), and {@code emailKey} (optional, added to the key).
  * The templates see every process variable and {@code businessKey}.
+ *
+ * <p>The email's idempotency key is the process instance, the activity and, from its second run in
+ * a case on, the run's number: a retry after a rollback counts the same and never sends twice, and a
+ * review's second reminder after a question loop is not taken for the first and dropped. The first
+ * run's key is unchanged, so emails recorded before this rule are still recognised.
  */
 @Component("sendEmail")
 @ProcessBean
@@ -43,7 +47,7 @@ public class SendEmailDelegate implements JavaDelegate {
     String template = required(execution, TEMPLATE);
     Object key = execution.getVariableLocal(KEY);
     String baseKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
-        + (key == null ? "" : ":" + key);
+        + occurrence(execution) + (key == null ? "" : ":" + key);
     String businessKey = execution.getProcessBusinessKey();
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     model.put("businessKey", businessKey);
@@ -83,5 +87,17 @@ public class SendEmailDelegate implements JavaDelegate {
           + execution.getCurrentActivityId());
     }
     return s;
+  }
+
+  /**
+   * How many times this step has run to its end in this case before: 0 the first time, 1 after one
+   * loop. A rolled-back attempt left no finished record, so a retry counts the same (history is FULL,
+   * ADR 0014).
+   */
+  private static String occurrence(DelegateExecution execution) {
+    long before = execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).activityId(execution.getCurrentActivityId())
+        .finished().count();
+    return before == 0 ? "" : ":" + (before + 1);
   }
 }

@@ -272,6 +272,32 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     assertThat(instance).hasPassed("legalReminderSent", "foreignAffairsReminderSent");
   }
 
+  /** Issue 21, 4: after a question loop the review's second reminder was taken for the first and never sent. */
+  @Test
+  void aReviewThatComesBackAfterAQuestionIsRemindedAgain() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    String id = (String) submitted.get("id");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.runAsyncJobs(instance.getId());
+    smtp.purgeEmailFromAllMailboxes();
+    String reminded = submitted.get("reference") + ": a review is waiting";
+
+    processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "technicalReviewReminderDue").getId());
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(subjects()).filteredOn(reminded::equals).as("tech and tech2 reminded").hasSize(2);
+
+    driver.complete("tech", driver.task(instance.getId(), "technicalReview"), withVariables(
+        "technicalRecommendation", "REQUEST_INFORMATION", "technicalComments", "How is remote shutdown triggered?"));
+    Map<?, ?> question = (Map<?, ?>) ((List<?>) driver.view("exporter", id).get("openRequests")).get(0);
+    driver.post("exporter", "/api/applications/" + id + "/responses",
+        "{\"requestId\": \"" + question.get("requestId") + "\", \"message\": \"By a signed command\"}");
+    assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview");
+
+    processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "technicalReviewReminderDue").getId());
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(subjects()).filteredOn(reminded::equals).as("reminded again, once each").hasSize(4);
+  }
+
   @Test
   void conflictingAdviceNeedsTheOfficersRationaleAndARefusalIsExplained() throws Exception {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
