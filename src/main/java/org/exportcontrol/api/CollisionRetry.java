@@ -1,13 +1,10 @@
 package org.exportcontrol.api;
 
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.exportcontrol.engine.Collisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +34,7 @@ public class CollisionRetry {
       try {
         return transaction.execute(status -> work.get());
       } catch (RuntimeException e) {
-        if (!isCollision(e)) {
+        if (!Collisions.isCollision(e)) {
           throw e;
         }
         if (attempt == ATTEMPTS) {
@@ -49,24 +46,6 @@ public class CollisionRetry {
         pause(attempt);
       }
     }
-  }
-
-  static boolean isCollision(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
-          || cause instanceof ProcessEngineException engine && engine.getMessage() != null
-              && engine.getMessage().startsWith("ENGINE-03077")
-          // a row another transaction removed or added a moment before (a job ending a sub-process
-          // while the request deletes its executions): integrity violation (23) or serialization (40)
-          || cause instanceof SQLException sql && sql.getSQLState() != null
-              && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
   }
 
   private static void pause(int attempt) {

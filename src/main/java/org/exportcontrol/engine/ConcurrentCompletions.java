@@ -1,9 +1,7 @@
 package org.exportcontrol.engine;
 
 import jakarta.ws.rs.core.Response.Status;
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -53,7 +51,7 @@ public class ConcurrentCompletions extends CommandInterceptor {
         // the engine's own exceptions, and the project's steps' database errors, which reach here unwrapped
         String taskId = (String) CommandFields.required(command, "taskId");
         boolean gone = next.execute(context -> context.getTaskManager().findTaskById(taskId) == null);
-        if (!gone && !collision(e)) {
+        if (!gone && !Collisions.isCollision(e)) {
           throw e;
         }
         if (!gone && ownTransaction && attempt < ATTEMPTS) {
@@ -78,14 +76,4 @@ public class ConcurrentCompletions extends CommandInterceptor {
     }
   }
 
-  /** The engine's optimistic lock, or a unique key another transaction used first. */
-  private static boolean collision(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException
-          || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

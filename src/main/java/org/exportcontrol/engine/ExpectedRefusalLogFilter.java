@@ -4,11 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import java.sql.SQLException;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -32,7 +30,9 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
 
   private static final Set<Class<? extends Throwable>> EXPECTED = Set.of(FormFieldValidationException.class,
       AuthorizationException.class, ParseException.class, ExpressionRefusedException.class,
-      NullValueException.class);
+      NullValueException.class,
+      // a message whose receiver another transaction moved on: a withdrawal meeting the case's end
+      MismatchingMessageCorrelationException.class);
 
   /** Refusals the engine names by code only: a Java-serialized variable (400), an unknown job (404). */
   private static final Set<String> REFUSAL_CODES = Set.of("ENGINE-17007", "ENGINE-14026");
@@ -49,21 +49,13 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
     return expected(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
   }
 
-  /**
-   * The optimistic lock, a unique key the other transaction used first, an execution it removed
-   * (ENGINE-03077), or a message whose receiver it moved on (a withdrawal meeting the case's end):
-   * each answered by whoever made the call.
-   */
-  private static boolean collision(Throwable thrown) {
-    return thrown instanceof OptimisticLockingException || thrown instanceof MismatchingMessageCorrelationException
-        || thrown.getMessage() != null && thrown.getMessage().startsWith("ENGINE-03077")
-        || thrown instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
-  }
-
   static boolean expected(Throwable thrown) {
+    if (Collisions.isCollision(thrown)) {
+      return true;
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       Throwable current = cause;
-      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current)) || collision(current)
+      if (EXPECTED.stream().anyMatch(type -> type.isInstance(current))
           || current.getMessage() != null && REFUSAL_CODES.stream().anyMatch(current.getMessage()::startsWith)) {
         return true;
       }

@@ -29,7 +29,8 @@ import org.exportcontrol.api.Violations;
  * jqwik, each with the fields it breaks: lengths at 0, 1, min, max and max + 1, lists of 0, 1, 20
  * and 21 items, dates at the edges of time and of today, amounts at the column's edge, and text
  * from scripts and characters that break naive code (emoji, right-to-left, combining marks, markup,
- * U+0000, halves of surrogate pairs). The oracle is written from docs/api.md, not from the validators.
+ * U+0000, halves of surrogate pairs). The oracle is written from docs/api.md; only its definitions of
+ * valid Unicode and of the largest amount are the server's own ({@code Violations.storable}, {@code MAX_AMOUNT}).
  */
 public final class InputLimits {
 
