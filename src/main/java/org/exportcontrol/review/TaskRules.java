@@ -93,13 +93,20 @@ public class TaskRules extends AbstractBpmnParseListener {
       throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "decisionRationale is required: "
           + "the suggested outcome is " + suggested + " and the decision is " + decision);
     }
+    String asked = text(task, ExportLicenseReviewProcess.SUGGESTED_CONDITIONS);
+    String conditions = text(task, ExportLicenseReviewProcess.LICENSE_CONDITIONS);
+    // Reviewers' conditions are advice the officer may overrule, but never silently (issue 21, 5).
+    if ("APPROVE".equals(decision) && asked != null && conditions == null && rationale == null) {
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "decisionRationale is required: "
+          + "the reviewers asked for conditions and the approval carries none");
+    }
     records.record(applicationId(task), LICENSING_DECISION, decision, rationale, user, now());
     task.setVariable(ExportLicenseReviewProcess.DECIDED_BY, user);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("outcome", decision);
     details.put("suggestedOutcome", suggested);
     details.put("rationale", rationale);
-    details.put("conditions", "APPROVE".equals(decision) ? text(task, ExportLicenseReviewProcess.LICENSE_CONDITIONS) : null);
+    details.put("conditions", "APPROVE".equals(decision) ? conditions : null);
     decisionLog.record(reference(task), DecisionAction.DECIDED, details);
   }
 
