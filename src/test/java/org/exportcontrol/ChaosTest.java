@@ -358,7 +358,7 @@ class ChaosTest {
       report = (String) filed.json().get("reference");
       severity = random.nextBoolean() ? "HIGH" : "CRITICAL";
       complete(report, "triageMisuseReport", List.of("compliance", "compliance"),
-          Map.of("credible", true, "severity", severity));
+          Map.of("credible", true, "severity", severity, "triageRationale", "Seen live by the chaos monitor"));
       complete(report, "investigateMisuse", List.of("compliance", "compliance"),
           Map.of("finding", "SUBSTANTIATED", "investigationSummary", "Confirmed by the chaos monitor"));
       complete(report, "decideMisuseAction", List.of("officer", random.nextBoolean() ? "officer" : "officer2"),

@@ -12,6 +12,8 @@ public final class Groups {
   public static final String LICENSING_OFFICERS = "licensing-officers";
   public static final String COMPLIANCE_OFFICERS = "compliance-officers";
   public static final String APPLICANTS = "applicants";
+  /** Heads of unit: the escalations of overdue official steps reach them. */
+  public static final String LICENSING_MANAGERS = "licensing-managers";
 
   /** Group type of the groups that stand for an exporting company; a user belongs to at most one. */
   public static final String COMPANY_TYPE = "exporter-company";

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,15 +48,55 @@ public class LicenseRepository {
         .query(LicenseRepository::map).list().stream().collect(Collectors.toMap(License::applicationId, l -> l));
   }
 
-  public boolean suspend(String number, OffsetDateTime at) {
-    return jdbc.sql("update license set status = 'SUSPENDED', suspended_at = ? where license_number = ? and status = 'ACTIVE'")
-        .params(at, number).update() == 1;
+  /**
+   * The report's own hold on the license's suspension: taken when the license is in force, the license
+   * SUSPENDED from then on. A later hold of the same report (its decided suspension after its interim
+   * one) replaces the first. Locks the license row first, like {@link #liftHold}, so that a hold and a
+   * lifting of two reports never interleave.
+   */
+  public Suspension suspend(String number, String report, boolean interim, OffsetDateTime at) {
+    String before = jdbc.sql("select status from license where license_number = ? for update").param(number)
+        .query(String.class).optional().orElse(null);
+    if (!"ACTIVE".equals(before) && !"SUSPENDED".equals(before)) {
+      return new Suspension(false, false);
+    }
+    if ("ACTIVE".equals(before)) {
+      jdbc.sql("update license set status = 'SUSPENDED', suspended_at = ? where license_number = ?").params(at, number).update();
+    }
+    int replaced = jdbc.sql("""
+            update license_suspension set interim = ?, imposed_at = ?, lifted_at = null
+            where license_number = ? and report_reference = ?""").params(interim, at, number, report).update();
+    if (replaced == 0) {
+      jdbc.sql("insert into license_suspension (license_number, report_reference, interim, imposed_at) values (?, ?, ?, ?)")
+          .params(number, report, interim, at).update();
+    }
+    return new Suspension(true, "ACTIVE".equals(before));
   }
 
-  public boolean reinstate(String number) {
+  /**
+   * Lifts the report's hold; the license becomes ACTIVE only if it is SUSPENDED and no other report
+   * holds it. True only when the license became ACTIVE in this step.
+   */
+  public boolean liftHold(String number, String report, OffsetDateTime at) {
+    String status = jdbc.sql("select status from license where license_number = ? for update").param(number)
+        .query(String.class).optional().orElse(null);
+    jdbc.sql("update license_suspension set lifted_at = ? where license_number = ? and report_reference = ? and lifted_at is null")
+        .params(at, number, report).update();
+    if (!"SUSPENDED".equals(status) || !openHolds(number).isEmpty()) {
+      return false;
+    }
     return jdbc.sql("update license set status = 'ACTIVE', suspended_at = null where license_number = ? and status = 'SUSPENDED'")
         .param(number).update() == 1;
   }
+
+  /** The reports whose suspension of the license is in force. */
+  public List<String> openHolds(String number) {
+    return jdbc.sql("select report_reference from license_suspension where license_number = ? and lifted_at is null order by imposed_at")
+        .param(number).query(String.class).list();
+  }
+
+  /** What a suspension step did: whether the report now holds a suspension, and whether the license changed state. */
+  public record Suspension(boolean held, boolean licenseSuspended) {}
 
   public boolean revoke(String number, OffsetDateTime at, String reason) {
     return jdbc.sql("""

@@ -9,14 +9,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${suspendLicense}}: an ACTIVE license becomes SUSPENDED. With input {@code interim} true it is
- * the interim suspension of a report triaged as critical, which the report lifts again if it ends
- * without a suspension or revocation; otherwise it rests on an officer's decision to suspend. Sets
- * {@code licenseSuspended}: whether this step suspended it (a license that is already suspended,
- * revoked or expired is left as it is).
+ * {@code ${suspendLicense}}: the misuse report takes its own hold on the license's suspension (the
+ * license becomes SUSPENDED if it was ACTIVE, and stays so while any report holds it). With input
+ * {@code interim} true it is the interim suspension of a report triaged as critical, lifted again if
+ * the report ends without a sanction; otherwise it rests on an officer's decision to suspend, and it
+ * survives any other report's clearance. Sets {@code licenseSuspended}: whether the license changed
+ * to SUSPENDED in this step (only then is the exporter told it is suspended at once), and for an
+ * interim suspension {@code interimSuspension}: whether the report holds one to lift. A decided
+ * suspension of a license no longer in force is refused (the officer's completion fails with a 400).
  */
 @Component("suspendLicense")
 @ProcessBean
@@ -46,14 +50,18 @@ public class SuspendLicenseDelegate implements JavaDelegate {
     boolean interim = Boolean.TRUE.equals(execution.getVariableLocal(INTERIM));
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
     var basis = interim ? grounds.interimSuspension(execution) : grounds.decidedSuspension(execution);
-    boolean suspended = licenses.suspend(number, OffsetDateTime.now(clock));
-    execution.setVariable(SUSPENDED, suspended);
-    if (interim) {
-      execution.setVariable(INTERIM_SUSPENSION, suspended);
+    var suspension = licenses.suspend(number, basis.subject(), interim, OffsetDateTime.now(clock));
+    if (!interim && !suspension.held()) {
+      throw new TaskRuleViolation("misuseAction", "The license is "
+          + licenses.find(number).map(License::status).orElse(null) + "; it can no longer be suspended");
     }
-    if (suspended) {
+    execution.setVariable(SUSPENDED, interim ? suspension.licenseSuspended() : suspension.held());
+    execution.setVariable(INTERIM_SUSPENSION, interim && suspension.held());
+    if (suspension.held()) {
       decisionLog.record(number, DecisionAction.SUSPENDED, details("interim", interim,
-          "report", basis.subject(), "decidedBy", basis.actor()));
+          "report", basis.subject(), "decidedBy", basis.actor(),
+          "rationale", basis.detail("rationale"),
+          "licenseWasActive", suspension.licenseSuspended()));
     }
   }
 }

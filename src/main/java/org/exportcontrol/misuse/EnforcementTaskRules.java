@@ -20,6 +20,7 @@ import org.exportcontrol.engine.TaskFields;
 import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.license.License;
 import org.exportcontrol.license.LicenseRepository;
+import org.exportcontrol.license.LicenseStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,8 +68,13 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
     boolean credible = bool(task, MisuseReportProcess.CREDIBLE);
     String severity = credible ? oneOf(task, MisuseReportProcess.SEVERITY, Severity.class)
         : text(task, MisuseReportProcess.SEVERITY);
+    // A critical report suspends the license at once: a sanction, so it states why (issue 21, 5).
+    String rationale = credible && Severity.CRITICAL.name().equals(severity)
+        ? requiredText(task, MisuseReportProcess.TRIAGE_RATIONALE, "when the severity is CRITICAL")
+        : text(task, MisuseReportProcess.TRIAGE_RATIONALE);
     reports.recordTriage(reportId(task), credible, severity);
-    decisionLog.record(reference(task), DecisionAction.TRIAGED, details("credible", credible, "severity", severity));
+    decisionLog.record(reference(task), DecisionAction.TRIAGED, details("credible", credible, "severity", severity,
+        "rationale", rationale));
   }
 
   void investigate(DelegateTask task) {
@@ -95,10 +101,35 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
         details("action", action, "rationale", rationale, "licenseNumber", licenseNumber));
   }
 
+  /**
+   * The review of a decided suspension: reinstating needs a license that is still suspended, revoking
+   * one that is still in force (or already revoked, by another report: the report then closes as
+   * revoked, which is true); a license that ended otherwise meanwhile is closed. Either way the officer says why, and a revocation's reason is this
+   * review's rationale, not the earlier suspension's.
+   */
   void reviewSuspension(DelegateTask task) {
     String outcome = oneOf(task, MisuseReportProcess.SUSPENSION_OUTCOME, SuspensionOutcome.class);
+    String rationale = requiredText(task, MisuseReportProcess.SUSPENSION_REVIEW_RATIONALE, null);
+    String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
+    License license = licenses.find(licenseNumber).orElseThrow();
+    if (SuspensionOutcome.REINSTATE.name().equals(outcome) && license.status() != LicenseStatus.SUSPENDED) {
+      throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
+          + "; it can no longer be reinstated");
+    }
+    if (SuspensionOutcome.REVOKE.name().equals(outcome) && !license.inForce() && license.status() != LicenseStatus.REVOKED) {
+      throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
+          + "; it can no longer be revoked");
+    }
+    if (SuspensionOutcome.CLOSE.name().equals(outcome) && license.inForce()) {
+      throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
+          + "; reinstate or revoke it");
+    }
+    if (SuspensionOutcome.REVOKE.name().equals(outcome)) {
+      task.setVariable(MisuseReportProcess.REVOCATION_REASON, "Misuse report " + reference(task)
+          + ", review of the suspension: " + rationale);
+    }
     decisionLog.record(reference(task), DecisionAction.SUSPENSION_REVIEWED,
-        details("outcome", outcome, "licenseNumber", task.getVariable(MisuseReportProcess.LICENSE_NUMBER)));
+        details("outcome", outcome, "rationale", rationale, "licenseNumber", licenseNumber));
   }
 
   private static String reportId(DelegateTask task) {

@@ -35,12 +35,16 @@ public class MisuseReportProcess extends ProcessContract {
   public static final String MISUSE_ACTION = "misuseAction";
   public static final String ACTION_RATIONALE = "actionRationale";
   public static final String SUSPENSION_OUTCOME = "suspensionOutcome";
+  /** Why a critical report suspends the license at once: required with severity CRITICAL. */
+  public static final String TRIAGE_RATIONALE = "triageRationale";
+  /** Why the suspension's review reinstates or revokes: always required. */
+  public static final String SUSPENSION_REVIEW_RATIONALE = "suspensionReviewRationale";
 
   private static final List<UserTask> TASKS = List.of(
-      new UserTask(TRIAGE, Groups.COMPLIANCE_OFFICERS, CREDIBLE, SEVERITY),
+      new UserTask(TRIAGE, Groups.COMPLIANCE_OFFICERS, CREDIBLE, SEVERITY, TRIAGE_RATIONALE),
       new UserTask(INVESTIGATE, Groups.COMPLIANCE_OFFICERS, FINDING, INVESTIGATION_SUMMARY),
       new UserTask(DECIDE_ACTION, Groups.LICENSING_OFFICERS, MISUSE_ACTION, ACTION_RATIONALE),
-      new UserTask(REVIEW_SUSPENSION, Groups.LICENSING_OFFICERS, SUSPENSION_OUTCOME));
+      new UserTask(REVIEW_SUSPENSION, Groups.LICENSING_OFFICERS, SUSPENSION_OUTCOME, SUSPENSION_REVIEW_RATIONALE));
 
   public MisuseReportProcess() {
     super(KEY, TASKS, List.of(Groups.COMPLIANCE_OFFICERS), null);

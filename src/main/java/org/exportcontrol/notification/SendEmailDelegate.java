@@ -36,10 +36,12 @@ public class SendEmailDelegate implements JavaDelegate {
 
   private final EmailOutbox outbox;
   private final IdentityService identityService;
+  private final GroupEmails groupEmails;
 
-  public SendEmailDelegate(EmailOutbox outbox, IdentityService identityService) {
+  public SendEmailDelegate(EmailOutbox outbox, IdentityService identityService, GroupEmails groupEmails) {
     this.outbox = outbox;
     this.identityService = identityService;
+    this.groupEmails = groupEmails;
   }
 
   @Override
@@ -54,15 +56,7 @@ public class SendEmailDelegate implements JavaDelegate {
 
     Object group = execution.getVariableLocal(TO_GROUP);
     if (group instanceof String groupId && !groupId.isBlank()) {
-      // one email per member, each with its own key, so a retry after a partial failure sends only the rest
-      for (User member : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 1000)) {
-        if (member.getEmail() != null && !member.getEmail().isBlank()) {
-          Map<String, Object> personal = new HashMap<>(model);
-          personal.put("recipientName", member.getFirstName());
-          outbox.send(new Email(baseKey + ":" + member.getId(), member.getEmail(), template, personal, businessKey,
-              execution.getProcessInstanceId()));
-        }
-      }
+      groupEmails.send(baseKey, groupId, template, model, businessKey, execution.getProcessInstanceId());
       return;
     }
     String to = (String) execution.getVariableLocal(TO);
@@ -94,7 +88,7 @@ public class SendEmailDelegate implements JavaDelegate {
    * loop. A rolled-back attempt left no finished record, so a retry counts the same (history is FULL,
    * ADR 0014).
    */
-  private static String occurrence(DelegateExecution execution) {
+  static String occurrence(DelegateExecution execution) {
     long before = execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(execution.getProcessInstanceId()).activityId(execution.getCurrentActivityId())
         .finished().count();

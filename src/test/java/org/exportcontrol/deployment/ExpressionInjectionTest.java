@@ -188,7 +188,7 @@ class ExpressionInjectionTest extends IntegrationTest {
         p("p25", "class loader from a bean",
             "${licenseStatus.getClass().getClassLoader().loadClass(\"" + CANARY + "\").getMethod(\"hit\").invoke(null)}",
             Placement.TIMER_DURATION, "method 'getClassLoader'"),
-        p("p26", "property of a bean, then a method", "${sla.reviewReminder.getClass()" + dots + "}",
+        p("p26", "property of a bean, then a method", "${sla.suspensionReview.getClass()" + dots + "}",
             Placement.EXECUTION_LISTENER, "'getClass' on the result of a property read"),
         p("p27", "safe property, then a method", "${execution.processBusinessKey.getClass()" + dots + "}",
             Placement.INPUT_PARAMETER, "'getClass' on the result of a property read"),
@@ -374,7 +374,7 @@ class ExpressionInjectionTest extends IntegrationTest {
           <bpmn:extensionElements><camunda:inputOutput>
             <camunda:inputParameter name="caseKey">#{execution.processBusinessKey}</camunda:inputParameter>
           </camunda:inputOutput></bpmn:extensionElements>
-          <bpmn:timerEventDefinition><bpmn:timeDuration>${sla.reviewReminder}</bpmn:timeDuration></bpmn:timerEventDefinition>
+          <bpmn:timerEventDefinition><bpmn:timeDuration>${sla.suspensionReview}</bpmn:timeDuration></bpmn:timerEventDefinition>
         </bpmn:intermediateCatchEvent>
         <bpmn:sequenceFlow id="toLicense" sourceRef="wait" targetRef="license"/>
         <bpmn:exclusiveGateway id="license"/>

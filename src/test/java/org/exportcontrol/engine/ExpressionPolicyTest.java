@@ -43,7 +43,7 @@ class ExpressionPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"${sla.reviewReminder}", "${sla['reviewReminder']}", "${licenseStatus.isActive(licenseNumber)}",
+  @ValueSource(strings = {"${sla.suspensionReview}", "${sla['suspensionReview']}", "${licenseStatus.isActive(licenseNumber)}",
       "#{execution.processBusinessKey}", "${task.taskDefinitionKey}", "${x == 'A' && y != 'B'}", "${!credible}",
       "${list[0]}", "${map.key}", "${empty x ? 'a' : 'b'}", "${flakyStep.run(execution)}", "${currentUser()}",
       "${dateTime()}", "${S(json)}", "Dear ${name}, see ${link}", "no expression at all", "${runtime}", "${module}"})

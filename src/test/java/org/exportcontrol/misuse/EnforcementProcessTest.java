@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.exportcontrol.audit.IntegrityRefusal;
 import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.support.CompletionPause;
@@ -80,7 +81,7 @@ class EnforcementProcessTest extends ProcessPathTest {
     Map<String, Object> report = report(license);
     ProcessInstance instance = instance(report);
     driver.complete("compliance", task(instance, "triageMisuseReport"),
-        withVariables("credible", true, "severity", "CRITICAL"));
+        withVariables("credible", true, "severity", "CRITICAL", "triageRationale", "Live targeting of a journalist"));
     Map<String, Object> suspended = licenseView(license, "exporter");
     Assertions.assertThat(suspended).containsEntry("status", "SUSPENDED");
     Assertions.assertThat(suspended.get("suspendedAt")).isNotNull();
@@ -215,7 +216,8 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(review.getDuedate().getTime())
         .isCloseTo(review.getCreateTime().getTime() + Duration.ofDays(90).toMillis(), Assertions.within(2000L));
     processEngine.getManagementService().executeJob(review.getId());
-    driver.complete("officer2", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REINSTATE"));
+    driver.complete("officer2", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REINSTATE",
+        "suspensionReviewRationale", "The buyer removed the operator and accepted an audit"));
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isEnded().hasPassed("reinstateLicense", "sendReinstatementEmail", "licenseReinstated");
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
@@ -225,18 +227,25 @@ class EnforcementProcessTest extends ProcessPathTest {
   @Test
   void aReviewedSuspensionMayEndInRevocation() {
     String license = driver.license("DE");
-    ProcessInstance instance = instance(report(license));
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
     triage(instance, "HIGH");
     investigate(instance, "compliance", "SUBSTANTIATED");
     decide(instance, "SUSPEND", "Suspend first");
     driver.runAsyncJobs(instance.getId());
     processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "suspensionReviewDue").getId());
-    driver.complete("officer", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REVOKE"));
+    driver.complete("officer", task(instance, "reviewSuspension"), withVariables("suspensionOutcome", "REVOKE",
+        "suspensionReviewRationale", "The buyer refused the audit"));
     assertThat(instance).isWaitingAt("revokeAfterSuspension");
-    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+    // issue 21, 2: the revocation's reason is the review's, not the earlier suspension's
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED")
+        .containsEntry("revocationReason", "Misuse report " + report.get("reference")
+            + ", review of the suspension: The buyer refused the audit");
     ProcessInstance revocation = revocationOf(license);
     finishRevocation(revocation, license);
-    assertThat(instance).isEnded().hasPassed("revokedAfterSuspension");
+    // and the report closes as what happened: revoked
+    assertThat(instance).isEnded().hasPassed("closeRevokedAfterSuspension", "revokedAfterSuspension");
+    Assertions.assertThat(reportView(report)).containsEntry("status", "CLOSED_REVOKED");
   }
 
   @Test
@@ -433,6 +442,204 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
   }
 
+  /**
+   * Issue 21, 2: a suspension decided on one report rode on another report's interim suspension, and
+   * the other report's clearance undid it. Each report now holds its own suspension.
+   */
+  @Test
+  void aDecidedSuspensionSurvivesAnotherReportsClearance() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> decided = report(license);
+    ProcessInstance first = instance(decided);
+    Map<String, Object> critical = report(license);
+    ProcessInstance second = instance(critical);
+    triage(first, "HIGH");
+    triage(second, "CRITICAL");
+    driver.runAsyncJobs(second.getId());
+    investigate(first, "compliance", "SUBSTANTIATED");
+    decide(first, "SUSPEND", "Used against a journalist");
+    driver.runAsyncJobs(first.getId());
+    MimeMessage suspension = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> Mailbox.subject(m).equals(license + ": license suspended")).findFirst().orElseThrow();
+    Assertions.assertThat(GreenMailUtil.getBody(suspension)).contains("Used against a journalist");
+    smtp.purgeEmailFromAllMailboxes();
+
+    driver.complete("compliance", task(second, "investigateMisuse"),
+        withVariables("finding", "UNSUBSTANTIATED", "investigationSummary", "A different deployment"));
+    driver.runAsyncJobs(second.getId());
+    assertThat(second).isEnded().hasPassed("liftInterimSuspension", "unsubstantiatedLicenseStillHeld")
+        .hasNotPassed("sendSuspensionLiftedEmail");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "SUSPENDED");
+    Assertions.assertThat(reportView(critical)).containsEntry("status", "CLOSED_UNSUBSTANTIATED");
+    Assertions.assertThat(subjects()).as("nothing tells the exporter the license is active").isEmpty();
+    Assertions.assertThat(history(license)).contains("\"action\":\"SUSPENSION_RELEASED\"")
+        .contains("\"stillHeldBy\":\"" + decided.get("reference") + "\"");
+
+    Task review = reviewDue(first);
+    assertThatThrownBy(() -> driver.complete("officer2", review, withVariables("suspensionOutcome", "REINSTATE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("suspensionReviewRationale is required");
+    assertThatThrownBy(() -> driver.complete("officer2", review, withVariables("suspensionOutcome", "CLOSE",
+        "suspensionReviewRationale", "x")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("The license is SUSPENDED; reinstate or revoke it");
+    driver.complete("officer2", review, withVariables("suspensionOutcome", "REINSTATE",
+        "suspensionReviewRationale", "The buyer accepted an audit"));
+    driver.runAsyncJobs(first.getId());
+    assertThat(first).isEnded().hasPassed("activeAfterReview", "sendReinstatementEmail", "licenseReinstated");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "ACTIVE");
+    Assertions.assertThat(subjects()).containsExactly(license + ": license reinstated");
+  }
+
+  /** Issue 21, 2: a review that reinstates while another report's suspension holds says nothing false. */
+  @Test
+  void aReinstatementWhileAnotherReportHoldsTheLicenseKeepsItSuspended() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance first = instance(report(license));
+    ProcessInstance second = instance(report(license));
+    for (ProcessInstance instance : List.of(first, second)) {
+      triage(instance, "HIGH");
+      investigate(instance, "compliance", "SUBSTANTIATED");
+      decide(instance, "SUSPEND", "Suspended on its own report");
+      driver.runAsyncJobs(instance.getId());
+    }
+    Assertions.assertThat(subjects()).filteredOn(s -> s.equals(license + ": license suspended")).hasSize(2);
+    smtp.purgeEmailFromAllMailboxes();
+
+    driver.complete("officer2", reviewDue(first), withVariables("suspensionOutcome", "REINSTATE",
+        "suspensionReviewRationale", "This report's concern is resolved"));
+    driver.runAsyncJobs(first.getId());
+    assertThat(first).isEnded().hasPassed("reinstateLicense", "reinstatedLicenseStillHeld").hasNotPassed("sendReinstatementEmail");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "SUSPENDED");
+    Assertions.assertThat(subjects()).isEmpty();
+  }
+
+  /** Issue 21, 2: an interim suspension, then another report revokes: the clearance of the first lifts nothing. */
+  @Test
+  void aRevocationByAnotherReportIsNotUndoneByAnUnsubstantiatedFinding() throws Exception {
+    String license = driver.license("DE");
+    Map<String, Object> critical = report(license);
+    ProcessInstance first = instance(critical);
+    triage(first, "CRITICAL");
+    driver.runAsyncJobs(first.getId());
+    ProcessInstance second = instance(report(license));
+    triage(second, "HIGH");
+    investigate(second, "compliance", "SUBSTANTIATED");
+    decide(second, "REVOKE", "Used against a journalist again");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+    smtp.purgeEmailFromAllMailboxes();
+
+    driver.complete("compliance", task(first, "investigateMisuse"),
+        withVariables("finding", "UNSUBSTANTIATED", "investigationSummary", "Not this deployment"));
+    driver.runAsyncJobs(first.getId());
+    assertThat(first).isEnded().hasPassed("unsubstantiatedLicenseStillHeld").hasNotPassed("sendSuspensionLiftedEmail");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+    Assertions.assertThat(reportView(critical)).containsEntry("status", "CLOSED_UNSUBSTANTIATED");
+    Assertions.assertThat(subjects()).noneMatch(s -> s.contains("lifted") || s.contains("reinstated"));
+  }
+
+  /** Issue 21, 2: a critical report on a license revoked before suspends nothing and tells nobody it did. */
+  @Test
+  void aCriticalReportOnARevokedLicenseSuspendsNothing() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance revoking = instance(report(license));
+    triage(revoking, "HIGH");
+    investigate(revoking, "compliance", "SUBSTANTIATED");
+    decide(revoking, "REVOKE", "Revoked first");
+    smtp.purgeEmailFromAllMailboxes();
+
+    ProcessInstance critical = instance(report(license));
+    triage(critical, "CRITICAL");
+    driver.runAsyncJobs(critical.getId());
+    assertThat(critical).isWaitingAt("investigateMisuse").hasPassed("suspendLicenseInterim", "interimHandled")
+        .hasNotPassed("sendInterimSuspensionEmail").variables().containsEntry("interimSuspension", false);
+    driver.complete("compliance", task(critical, "investigateMisuse"),
+        withVariables("finding", "UNSUBSTANTIATED", "investigationSummary", "Old news"));
+    assertThat(critical).isEnded().hasPassed("closedUnsubstantiated").hasNotPassed("liftInterimSuspension");
+    Assertions.assertThat(subjects()).noneMatch(s -> s.contains("suspen"));
+  }
+
+  /** Issue 21, 2: the review of a suspension whose license was revoked meanwhile cannot reinstate it; it closes. */
+  @Test
+  void aSuspensionReviewOfALicenseRevokedMeanwhileCloses() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance suspending = instance(report(license));
+    triage(suspending, "HIGH");
+    investigate(suspending, "compliance", "SUBSTANTIATED");
+    decide(suspending, "SUSPEND", "Suspend first");
+    driver.runAsyncJobs(suspending.getId());
+    ProcessInstance revoking = instance(report(license));
+    triage(revoking, "HIGH");
+    investigate(revoking, "compliance", "SUBSTANTIATED");
+    decide(revoking, "REVOKE", "Then revoke");
+
+    Task review = reviewDue(suspending);
+    assertThatThrownBy(() -> driver.complete("officer2", review, withVariables("suspensionOutcome", "REINSTATE",
+        "suspensionReviewRationale", "x")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("The license is REVOKED; it can no longer be reinstated");
+    driver.complete("officer2", review, withVariables("suspensionOutcome", "CLOSE",
+        "suspensionReviewRationale", "Revoked on another report"));
+    assertThat(suspending).isEnded().hasPassed("suspensionReviewClosed");
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+  }
+
+  /**
+   * Issue 21, 3: every official step of a report has a deadline: its group is reminded before it, the
+   * head of unit told after it; a critical report's investigation has the shortest.
+   */
+  @Test
+  void everyStepOfAReportHasADeadlineAndIsEscalatedAfterIt() throws Exception {
+    TestUsers.ensure(processEngine, "head", "licensing-managers");
+    String license = driver.license("DE");
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    smtp.purgeEmailFromAllMailboxes();
+
+    fireDeadline(instance, "triageMisuseReport", 1);
+    Assertions.assertThat(subjects()).allMatch(s -> s.startsWith(report.get("reference") + ": \"Triage the report\" is due on "))
+        .isNotEmpty();
+    triage(instance, "CRITICAL");
+    driver.runAsyncJobs(instance.getId());
+    fireDeadline(instance, "investigateMisuse", 4);
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    fireDeadline(instance, "decideMisuseAction", 4);
+    decide(instance, "SUSPEND", "Suspend");
+    driver.runAsyncJobs(instance.getId());
+    Task review = reviewDue(instance);
+    fireDeadline(instance, "reviewSuspension", 4);
+
+    // after the deadline: the head of unit, not the group
+    smtp.purgeEmailFromAllMailboxes();
+    Job overdue = driver.timer(instance.getId(), "reviewSuspensionDeadlineDue");
+    ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 1000));
+    managementService.executeJob(overdue.getId());
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(Mailbox.recipients(smtp)).contains("head@exportcontrol.example").doesNotContain("officer@exportcontrol.example");
+    Assertions.assertThat(subjects()).allMatch(s -> s.equals(report.get("reference") + ": \"Review the suspension\" is overdue"));
+    driver.complete("officer", review, withVariables("suspensionOutcome", "REINSTATE", "suspensionReviewRationale", "Audited"));
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+  }
+
+  /** Fires the step's deadline timer at its due date, a number of days after the task began, and runs the notice. */
+  private void fireDeadline(ProcessInstance instance, String step, int days) {
+    Job timer = driver.timer(instance.getId(), step + "DeadlineDue");
+    Assertions.assertThat(timer.getDuedate().getTime()).as(step)
+        .isCloseTo(driver.task(instance.getId(), step).getCreateTime().getTime() + Duration.ofDays(days).toMillis(),
+            Assertions.within(2000L));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    managementService.executeJob(timer.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).hasPassed(step + "DeadlineNotice", step + "DeadlineNoticed");
+  }
+
+  /** Lets the suspension's review period pass; the review task. */
+  private Task reviewDue(ProcessInstance instance) {
+    managementService.executeJob(driver.timer(instance.getId(), "suspensionReviewDue").getId());
+    return task(instance, "reviewSuspension");
+  }
+
+  private String history(String license) {
+    return as("officer").getForEntity("/api/licenses/" + license + "/history", String.class).getBody();
+  }
+
   @AfterAll
   static void everyFlowNodeWasPassed() {
     FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "misuseReport", "licenseRevocation", "licenseExpiry");
@@ -481,7 +688,7 @@ class EnforcementProcessTest extends ProcessPathTest {
 
   private void triage(ProcessInstance instance, String severity) {
     driver.complete("compliance", task(instance, "triageMisuseReport"),
-        withVariables("credible", true, "severity", severity));
+        withVariables("credible", true, "severity", severity, "triageRationale", "Two independent sources"));
   }
 
   private void investigate(ProcessInstance instance, String user, String finding) {

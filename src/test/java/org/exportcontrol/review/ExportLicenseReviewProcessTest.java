@@ -29,6 +29,7 @@ import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.ProcessPathTest;
 import org.exportcontrol.support.Requests;
+import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,32 +245,53 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
         .containsEntry("foreignAffairsAnswer", "Answer to: Which ministry oversees the police?");
   }
 
+  /**
+   * Issue 21, 3: a review was reminded once and then waited unseen. Now its group is reminded a day
+   * before the deadline, and after it the head of unit is told, again each day, until it is done.
+   */
   @Test
-  void aReviewOpenTooLongRemindsItsGroupOnceAndStays() throws Exception {
+  void aReviewIsRemindedBeforeItsDeadlineAndEscalatedAfterItUntilDone() throws Exception {
+    TestUsers.ensure(processEngine, "head", "licensing-managers");
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
-    ProcessInstance instance = instance((String) submitted.get("reference"));
+    String reference = (String) submitted.get("reference");
+    ProcessInstance instance = instance(reference);
     driver.runAsyncJobs(instance.getId());
     smtp.purgeEmailFromAllMailboxes();
 
+    Task review = driver.task(instance.getId(), "technicalReview");
+    Assertions.assertThat(review.getDueDate().getTime())
+        .isCloseTo(review.getCreateTime().getTime() + Duration.ofDays(6).toMillis(), Assertions.within(2000L));
     var timer = driver.timer(instance.getId(), "technicalReviewReminderDue");
     assertDueDaysAfterCreation(timer, 5);
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
     processEngine.getManagementService().executeJob(timer.getId());
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview")
         .hasPassed("sendTechnicalReviewReminder", "technicalReminderSent");
-    Set<String> recipients = new HashSet<>();
-    for (MimeMessage mail : smtp.getReceivedMessages()) {
-      recipients.add(mail.getRecipients(Message.RecipientType.TO)[0].toString());
-    }
-    Assertions.assertThat(recipients).containsExactlyInAnyOrder("tech@exportcontrol.example", "tech2@exportcontrol.example");
-    Assertions.assertThat(subjects()).containsOnly(submitted.get("reference") + ": a review is waiting");
+    Assertions.assertThat(recipients()).containsExactlyInAnyOrder("tech@exportcontrol.example", "tech2@exportcontrol.example");
+    Assertions.assertThat(subjects()).allMatch(s -> s.startsWith(reference + ": \"Technical review\" is due on "));
 
-    for (String review : List.of("legal", "foreignAffairs")) {
-      var reminder = driver.timer(instance.getId(), review + "ReviewReminderDue");
-      processEngine.getManagementService().executeJob(reminder.getId());
+    // the deadline passes: each firing of the timer escalates once more
+    for (int day = 1; day <= 2; day++) {
+      smtp.purgeEmailFromAllMailboxes();
+      var next = driver.timer(instance.getId(), "technicalReviewReminderDue");
+      Assertions.assertThat(next.getDuedate()).isEqualTo(new Date(timer.getDuedate().getTime() + Duration.ofDays(day).toMillis()));
+      ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 1000));
+      processEngine.getManagementService().executeJob(next.getId());
+      driver.runAsyncJobs(instance.getId());
+      Assertions.assertThat(recipients()).as("day " + day).contains("head@exportcontrol.example")
+          .doesNotContain("tech@exportcontrol.example");
+      Assertions.assertThat(subjects()).allMatch(s -> s.equals(reference + ": \"Technical review\" is overdue"));
     }
-    driver.runAsyncJobs(instance.getId());
-    assertThat(instance).hasPassed("legalReminderSent", "foreignAffairsReminderSent");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).activityId("sendTechnicalReviewReminder").finished().count()).isEqualTo(3);
+    Assertions.assertThat(as("officer").getForEntity("/api/applications/" + submitted.get("id") + "/history", String.class)
+        .getBody().split("\"action\":\"STEP_OVERDUE\"", -1)).as("one entry per escalation").hasSize(3);
+
+    // done: the timer ends with the task
+    driver.complete("tech", review, withVariables("technicalRecommendation", "APPROVE"));
+    Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("technicalReviewReminderDue").count()).isZero();
   }
 
   /** Issue 21, 4: after a question loop the review's second reminder was taken for the first and never sent. */
@@ -280,11 +302,11 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     ProcessInstance instance = instance((String) submitted.get("reference"));
     driver.runAsyncJobs(instance.getId());
     smtp.purgeEmailFromAllMailboxes();
-    String reminded = submitted.get("reference") + ": a review is waiting";
+    String reminded = submitted.get("reference") + ": \"Technical review\" is due on ";
 
     processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "technicalReviewReminderDue").getId());
     driver.runAsyncJobs(instance.getId());
-    Assertions.assertThat(subjects()).filteredOn(reminded::equals).as("tech and tech2 reminded").hasSize(2);
+    Assertions.assertThat(subjects()).filteredOn(s -> s.startsWith(reminded)).as("tech and tech2 reminded").hasSize(2);
 
     driver.complete("tech", driver.task(instance.getId(), "technicalReview"), withVariables(
         "technicalRecommendation", "REQUEST_INFORMATION", "technicalComments", "How is remote shutdown triggered?"));
@@ -295,7 +317,44 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
 
     processEngine.getManagementService().executeJob(driver.timer(instance.getId(), "technicalReviewReminderDue").getId());
     driver.runAsyncJobs(instance.getId());
-    Assertions.assertThat(subjects()).filteredOn(reminded::equals).as("reminded again, once each").hasSize(4);
+    Assertions.assertThat(subjects()).filteredOn(s -> s.startsWith(reminded)).as("reminded again, once each").hasSize(4);
+  }
+
+  /** Issue 21, 3: the other reviews, the decision and the countersignature have deadlines too. */
+  @Test
+  void everyReviewTheDecisionAndTheCountersignatureHaveADeadline() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("BR"));
+    String reference = (String) submitted.get("reference");
+    ProcessInstance instance = instance(reference);
+    driver.runAsyncJobs(instance.getId());
+    for (String review : List.of("legal", "foreignAffairs")) {
+      processEngine.getManagementService().executeJob(driver.timer(instance.getId(), review + "ReviewReminderDue").getId());
+    }
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).hasPassed("legalReminderSent", "foreignAffairsReminderSent");
+    reviewAll(instance, "APPROVE", "APPROVE", "APPROVE");
+    assertThat(instance).isWaitingAt("licensingDecision").variables().containsEntry("countryTier", "ENHANCED");
+
+    smtp.purgeEmailFromAllMailboxes();
+    var decisionTimer = driver.timer(instance.getId(), "licensingDecisionDeadlineDue");
+    assertDueDaysAfterCreation(decisionTimer, 4);
+    processEngine.getManagementService().executeJob(decisionTimer.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).hasPassed("licensingDecisionDeadlineNotice", "licensingDecisionDeadlineNoticed");
+    Assertions.assertThat(recipients()).contains("officer@exportcontrol.example", "officer2@exportcontrol.example");
+    Assertions.assertThat(subjects()).allMatch(s -> s.startsWith(reference + ": \"Licensing decision\" is due on "));
+
+    driver.complete("officer", driver.task(instance.getId(), "licensingDecision"), withVariables("licensingDecision", "APPROVE"));
+    var countersignTimer = driver.timer(instance.getId(), "countersignDecisionDeadlineDue");
+    assertDueDaysAfterCreation(countersignTimer, 2);
+    processEngine.getManagementService().executeJob(countersignTimer.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isWaitingAt("countersignDecision")
+        .hasPassed("countersignDecisionDeadlineNotice", "countersignDecisionDeadlineNoticed");
+  }
+
+  private Set<String> recipients() {
+    return new HashSet<>(Mailbox.recipients(smtp));
   }
 
   @Test
@@ -339,6 +398,26 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Map<?, ?> license = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("license");
     Assertions.assertThat(license.get("conditions"))
         .isEqualTo("Technical: technical comment\nForeign affairs: foreignAffairs comment");
+  }
+
+  /** Issue 21, 5: clearing the conditions the reviewers asked for went through without a word. */
+  @Test
+  void clearingTheReviewersConditionsNeedsARationale() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    reviewAll(instance, "APPROVE_WITH_CONDITIONS", "APPROVE", "APPROVE");
+
+    Task decision = driver.task(instance.getId(), "licensingDecision");
+    assertThatThrownBy(() -> driver.complete("officer", decision,
+        withVariables("licensingDecision", "APPROVE", "licenseConditions", " ")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("decisionRationale is required: the reviewers asked for conditions and the approval carries none");
+    assertThat(instance).isWaitingAt("licensingDecision");
+
+    driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE", "licenseConditions", "",
+        "decisionRationale", "The condition is already part of the end-use certificate"));
+    Map<?, ?> license = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("license");
+    Assertions.assertThat((String) license.get("conditions")).isNullOrEmpty();
   }
 
   @Test

@@ -40,6 +40,17 @@ public final class Mailbox {
     return Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::subject).toList();
   }
 
+  /** The addressees of every email received, one entry per email. */
+  public static List<String> recipients(GreenMail smtp) {
+    return Arrays.stream(smtp.getReceivedMessages()).map(message -> {
+      try {
+        return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
   /** The first email whose subject starts so; fails naming what was received. */
   public static MimeMessage mail(GreenMail smtp, String subjectStart) {
     for (MimeMessage message : smtp.getReceivedMessages()) {

@@ -20,6 +20,12 @@ public final class TestUsers {
       identity.saveUser(user);
     }
     for (String group : groups) {
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        var created = identity.newGroup(group);
+        created.setName(group);
+        created.setType("WORKFLOW");
+        identity.saveGroup(created);
+      }
       if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
         identity.createMembership(id, group);
       }
