@@ -396,6 +396,36 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("revocationReason", "Export to a third country");
   }
 
+  /**
+   * Issue 21, 1: Tasklist's start form leaves the business key to the officer, who may leave it empty
+   * or mistype it. The revocation's key is the license number all the same, and the exporter's
+   * confirmation reaches it; a revocation of an older version that still carries a wrong key (set here
+   * by hand) is reached too, since the confirmation is matched on the license number.
+   */
+  @Test
+  void aRevocationStartedInTasklistWithoutOrWithAMistypedBusinessKeyEndsInTheVerifiedShutdown() {
+    for (String businessKey : Arrays.asList(null, "LIC-2026-00001", "")) {
+      String license = driver.license("DE");
+      String body = "{" + (businessKey == null ? "" : "\"businessKey\": \"" + businessKey + "\", ")
+          + "\"variables\": {\"licenseNumber\": {\"value\": \"" + license + "\"}, "
+          + "\"revocationReason\": {\"value\": \"Export to a third country\"}}}";
+      ResponseEntity<Map> started = as("officer").exchange(
+          "/engine-rest/process-definition/key/licenseRevocation/submit-form", HttpMethod.POST, Requests.json(body), Map.class);
+      Assertions.assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+      ProcessInstance revocation = runtimeService.createProcessInstanceQuery()
+          .processInstanceId((String) started.getBody().get("id")).singleResult();
+      Assertions.assertThat(revocation.getBusinessKey()).as("business key given: " + businessKey).isEqualTo(license);
+      Assertions.assertThat(revocationOf(license).getId()).isEqualTo(revocation.getId());
+      if ("".equals(businessKey)) {
+        // as a revocation started before this rule may be keyed
+        jdbc.sql("update ACT_RU_EXECUTION set BUSINESS_KEY_ = 'LIC-2026-00001' where PROC_INST_ID_ = ?")
+            .param(revocation.getId()).update();
+      }
+      finishRevocation(revocation, license);
+      assertThat(revocation).hasPassed("recordShutdownVerified", "shutdownVerified", "revocationCompleted");
+    }
+  }
+
   @Test
   void aLicenseIsRemindedBeforeItExpiresAndThenExpires() throws Exception {
     String license = driver.license("DE");
