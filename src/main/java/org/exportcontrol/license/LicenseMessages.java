@@ -41,6 +41,17 @@ public class LicenseMessages {
         .toList());
   }
 
+  /**
+   * The license ended before its validity ({@code how}: REVOKED; a surrender will be another): its
+   * {@code licenseExpiry} process ends at once, in the caller's transaction, so neither the renewal
+   * reminder nor the expiry notice goes out. The one step that every early end of a license takes;
+   * an expiry process that has already ended is left alone.
+   */
+  public void licenseEnded(String number, LicenseStatus how) {
+    send(LicenseExpiryProcess.KEY, LicenseExpiryProcess.MESSAGE_LICENSE_ENDED, number,
+        Map.of(LicenseExpiryProcess.LICENSE_ENDED_BY, how.name()));
+  }
+
   /** The instances of the process about the license that have a subscription to the message. */
   private List<String> waiting(String processKey, String message, String number) {
     return runtimeService.createExecutionQuery().processDefinitionKey(processKey)

@@ -450,16 +450,59 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(subjects()).contains(license + ": license expired");
   }
 
+  /**
+   * Issue 21, 6: the revocation ends the license's expiry process in its own transaction. When the
+   * reminder date and the end of the validity come, nothing waits for them: no reminder, no expiry notice.
+   */
   @Test
-  void aRevokedLicenseIsNeitherRemindedNorExpired() {
+  void aRevocationEndsTheLicensesExpirySoNeitherReminderNorExpiryNoticeFollows() {
     String license = driver.license("DE");
     ProcessInstance expiry = expiryOf(license);
+    Date validityEnds = Date.from(java.time.LocalDate.now(ZoneOffset.UTC).plusYears(2).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant());
     driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
         Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+
+    assertThat(expiry).isEnded().hasPassed("licenseEnded", "expiryNoLongerDue")
+        .hasNotPassed("stillActive", "sendRenewalReminder", "expireLicense", "sendExpiryNotice");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(expiry.getId()).variableName("licenseEndedBy").singleResult().getValue()).isEqualTo("REVOKED");
+    ClockUtil.setCurrentTime(validityEnds);
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(expiry.getId()).count()).isZero();
+    driver.runAsyncJobs(revocationOf(license).getId());
+    Assertions.assertThat(subjects()).anyMatch(s -> s.startsWith(license + ": license revoked"))
+        .noneMatch(s -> s.startsWith(license + ": license expire"));
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+  }
+
+  /** The reminder's timer had fired, its email waited for the job executor: the revocation withdraws it. */
+  @Test
+  void aRevocationWithdrawsARenewalReminderNotYetSent() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "renewalReminderDue").getId());
+    assertThat(expiry).isWaitingAt("sendRenewalReminder");
+    driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
+        Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+    assertThat(expiry).isEnded().hasPassed("stillActive", "expiryNoLongerDue").hasNotPassed("sendRenewalReminder");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(expiry.getId()).count()).isZero();
+    Assertions.assertThat(subjects()).noneMatch(s -> s.startsWith(license + ": license expire"));
+  }
+
+  /**
+   * An expiry that was not ended with its license (an instance of the diagram before LicenseEnded,
+   * whose license a revocation of that time revoked) still neither reminds nor expires a revoked license.
+   */
+  @Test
+  void anExpiryThatMissedTheRevocationNeitherRemindsNorExpires() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    jdbc.sql("update license set status = 'REVOKED', revoked_at = current_timestamp, revocation_reason = 'Revoked'"
+        + " where license_number = ?").param(license).update();
     processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "renewalReminderDue").getId());
     processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "validityEnds").getId());
     assertThat(expiry).isEnded().hasPassed("stillActive", "licenseEndedOtherwise")
-        .hasNotPassed("sendRenewalReminder", "sendExpiryNotice");
+        .hasNotPassed("sendRenewalReminder", "sendExpiryNotice", "expiryNoLongerDue");
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
   }
 
