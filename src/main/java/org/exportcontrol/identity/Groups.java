@@ -11,6 +11,8 @@ public final class Groups {
   public static final String FOREIGN_AFFAIRS_REVIEWERS = "foreign-affairs-reviewers";
   public static final String LICENSING_OFFICERS = "licensing-officers";
   public static final String COMPLIANCE_OFFICERS = "compliance-officers";
+  /** Senior licensing officers: a shutdown escalation is stepped up to them from the second missed deadline. */
+  public static final String LICENSING_MANAGERS = "licensing-managers";
   public static final String APPLICANTS = "applicants";
 
   /** Group type of the groups that stand for an exporting company; a user belongs to at most one. */
@@ -18,7 +20,8 @@ public final class Groups {
 
   /** Groups whose members work in Tasklist and may read every application. */
   public static final List<String> STAFF = List.of(
-      TECHNICAL_REVIEWERS, LEGAL_REVIEWERS, FOREIGN_AFFAIRS_REVIEWERS, LICENSING_OFFICERS, COMPLIANCE_OFFICERS);
+      TECHNICAL_REVIEWERS, LEGAL_REVIEWERS, FOREIGN_AFFAIRS_REVIEWERS, LICENSING_OFFICERS, COMPLIANCE_OFFICERS,
+      LICENSING_MANAGERS);
 
   private Groups() {}
 }

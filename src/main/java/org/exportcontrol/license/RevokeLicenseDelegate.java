@@ -66,6 +66,8 @@ public class RevokeLicenseDelegate implements JavaDelegate {
       shutdowns.order(number, now, deadline);
       execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE, Date.from(deadline.toInstant()));
       execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE_TEXT, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      execution.setVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES, 0);
+      execution.setVariable(LicenseRevocationProcess.SHUTDOWN_ESCALATION_OPEN, false);
       decisionLog.record(number, DecisionAction.REVOKED, details("reason", r, "basis", basis.subject(),
           "decidedBy", basis.actor()));
       decisionLog.record(number, DecisionAction.SHUTDOWN_ORDERED, details("deadline", deadline));
