@@ -59,13 +59,21 @@ public abstract class ProcessContract {
 
   /**
    * @param key the task definition key (the diagram's element id)
-   * @param candidateGroup the only group whose members may claim and complete it
+   * @param candidateGroup the group (the diagram's only candidate group) whose members may claim and
+   *     complete it
    * @param fields the variables a completion may set
+   * @param stepUpGroup null, or a group that the process adds to a task it steps up (a repeatedly
+   *     missed shutdown deadline): its members may then claim and complete that task too, and only that one
    */
-  public record UserTask(String key, String candidateGroup, Set<String> fields) {
+  public record UserTask(String key, String candidateGroup, Set<String> fields, String stepUpGroup) {
 
     public UserTask(String key, String candidateGroup, String... fields) {
-      this(key, candidateGroup, Set.of(fields));
+      this(key, candidateGroup, Set.of(fields), null);
+    }
+
+    /** The same task, which the process may step up to {@code group}. */
+    public UserTask steppingUpTo(String group) {
+      return new UserTask(key, candidateGroup, fields, group);
     }
   }
 

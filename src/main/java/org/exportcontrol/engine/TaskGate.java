@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * everyone, administrators included (being in {@code camunda-admin} is no right to decide):
  * <ul>
  *   <li>a user task is claimed, assigned and completed only by a member of the group its contract
- *       names, whom no {@link SeparationOfDuties} rule bars (403 with the reason, at the claim already);</li>
+ *       names (or of its step-up group, once the process has stepped the task up to it), whom no
+ *       {@link SeparationOfDuties} rule bars (403 with the reason, at the claim already);</li>
  *   <li>the task's assignee in history is the user who completed it;</li>
  *   <li>a contract process is started by the project's own code, by the process that calls it, or by
  *       a member of its start form's group with the start form's fields only.</li>
@@ -122,12 +123,19 @@ public class TaskGate extends AbstractBpmnParseListener {
   }
 
   private Optional<String> refusal(ProcessContract.UserTask declared, DelegateTask task, String userId) {
-    if (!memberOf(userId, declared.candidateGroup())) {
-      return Optional.of("only members of " + declared.candidateGroup() + " may do it");
+    if (!memberOf(userId, declared.candidateGroup()) && !(steppedUp(declared, task) && memberOf(userId, declared.stepUpGroup()))) {
+      return Optional.of("only members of " + declared.candidateGroup()
+          + (steppedUp(declared, task) ? " or " + declared.stepUpGroup() : "") + " may do it");
     }
     List<String> reasons = new ArrayList<>();
     separations.orderedStream().forEach(rule -> rule.refusal(task, userId).ifPresent(reasons::add));
     return reasons.stream().findFirst();
+  }
+
+  /** The process stepped the task up: it has its contract's step-up group as a candidate group. */
+  private static boolean steppedUp(ProcessContract.UserTask declared, DelegateTask task) {
+    return declared.stepUpGroup() != null && task.getCandidates().stream()
+        .anyMatch(link -> declared.stepUpGroup().equals(link.getGroupId()));
   }
 
   private static boolean memberOf(String userId, String group) {

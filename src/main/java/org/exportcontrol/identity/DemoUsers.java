@@ -32,6 +32,7 @@ public class DemoUsers implements ApplicationRunner {
       staff("officer", "Olga", "Officer", Groups.LICENSING_OFFICERS),
       staff("officer2", "Oscar", "Officer", Groups.LICENSING_OFFICERS),
       staff("compliance", "Cora", "Compliance", Groups.COMPLIANCE_OFFICERS),
+      staff("manager", "Mia", "Manager", Groups.LICENSING_MANAGERS),
       new DemoUser("exporter", "Erik", "Exporter", "exporter@demo-cyber.example",
           List.of(Groups.APPLICANTS, DEMO_CYBER)),
       new DemoUser("exporter2", "Ella", "Exporter", "exporter2@other-intel.example",

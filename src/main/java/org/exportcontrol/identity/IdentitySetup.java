@@ -47,6 +47,7 @@ public class IdentitySetup implements ApplicationRunner {
     GROUP_NAMES.put(Groups.FOREIGN_AFFAIRS_REVIEWERS, "Foreign-affairs reviewers");
     GROUP_NAMES.put(Groups.LICENSING_OFFICERS, "Licensing officers");
     GROUP_NAMES.put(Groups.COMPLIANCE_OFFICERS, "Compliance officers");
+    GROUP_NAMES.put(Groups.LICENSING_MANAGERS, "Licensing managers");
     GROUP_NAMES.put(Groups.APPLICANTS, "Applicants (exporters)");
   }
 

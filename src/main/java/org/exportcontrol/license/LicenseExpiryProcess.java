@@ -13,6 +13,11 @@ public class LicenseExpiryProcess extends ProcessContract {
   public static final String EXPIRY_DATE = "expiryDate";
   public static final String LICENSE_EXPIRED = "licenseExpired";
 
+  /** Ends the process before the license's validity does (revocation; later surrender). */
+  public static final String MESSAGE_LICENSE_ENDED = "LicenseEnded";
+  /** Set by {@link #MESSAGE_LICENSE_ENDED}: the license's status that ended it (REVOKED). */
+  public static final String LICENSE_ENDED_BY = "licenseEndedBy";
+
   public LicenseExpiryProcess() {
     super(KEY);
   }

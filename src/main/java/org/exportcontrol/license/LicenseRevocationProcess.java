@@ -33,17 +33,25 @@ public class LicenseRevocationProcess extends ProcessContract {
   public static final String SHUTDOWN_DEADLINE_TEXT = "shutdownDeadlineText";
   /** Input of {@code newShutdownDeadline}: true after a missed deadline, false after a failed verification. */
   public static final String ESCALATION = "escalation";
+  /** How many shutdown deadlines the exporter has missed so far (set with each new deadline after a miss). */
+  public static final String MISSED_SHUTDOWN_DEADLINES = "missedShutdownDeadlines";
+  /** True while the license's one {@code escalateShutdown} task is open; a later miss opens no other. */
+  public static final String SHUTDOWN_ESCALATION_OPEN = "shutdownEscalationOpen";
+  /** From this missed deadline on, the escalation is stepped up to the licensing managers. */
+  public static final int STEP_UP_AT_MISSED_DEADLINE = 2;
 
   // the fields of the user tasks
   public static final String NOTIFIED_ON = "notifiedOn";
   public static final String NOTIFICATION_CHANNEL = "notificationChannel";
-  public static final String ESCALATION_NOTES = "escalationNotes";
+  public static final String ESCALATION_ACTION = "escalationAction";
+  public static final String ESCALATION_RATIONALE = "escalationRationale";
   public static final String SHUTDOWN_VERIFIED = "shutdownVerified";
   public static final String VERIFICATION_NOTES = "verificationNotes";
 
   private static final List<UserTask> TASKS = List.of(
       new UserTask(NOTIFY_BUYING_STATE, Groups.FOREIGN_AFFAIRS_REVIEWERS, NOTIFIED_ON, NOTIFICATION_CHANNEL),
-      new UserTask(ESCALATE_SHUTDOWN, Groups.COMPLIANCE_OFFICERS, ESCALATION_NOTES),
+      new UserTask(ESCALATE_SHUTDOWN, Groups.COMPLIANCE_OFFICERS, ESCALATION_ACTION, ESCALATION_RATIONALE)
+          .steppingUpTo(Groups.LICENSING_MANAGERS),
       new UserTask(VERIFY_SHUTDOWN, Groups.TECHNICAL_REVIEWERS, SHUTDOWN_VERIFIED, VERIFICATION_NOTES));
 
   public LicenseRevocationProcess() {

@@ -3,8 +3,8 @@ package org.exportcontrol.license;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.exportcontrol.api.CollisionRetry;
 import org.exportcontrol.api.ConflictException;
 import org.exportcontrol.api.ResourceNotFoundException;
@@ -14,7 +14,6 @@ import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.HistoryEntry;
-import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -28,19 +27,19 @@ public class LicenseService {
   private final ShutdownRepository shutdowns;
   private final ApplicationRepository applications;
   private final Companies companies;
-  private final RuntimeService runtimeService;
+  private final LicenseMessages messages;
   private final DecisionLog decisionLog;
   private final CollisionRetry retry;
   private final Clock clock;
 
   public LicenseService(LicenseRepository licenses, ShutdownRepository shutdowns, ApplicationRepository applications,
-      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
+      Companies companies, LicenseMessages messages, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
     this.decisionLog = decisionLog;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.applications = applications;
     this.companies = companies;
-    this.runtimeService = runtimeService;
+    this.messages = messages;
     this.retry = retry;
     this.clock = clock;
   }
@@ -82,14 +81,16 @@ public class LicenseService {
     }
     decisionLog.record(number, DecisionAction.SHUTDOWN_CONFIRMED, DecisionLog.details(
         "shutdownAt", confirmation.shutdownAt(), "evidence", confirmation.evidence()));
+    // matched on the license number and the process, not on the business key (issue 21, 1)
+    List<?> reached;
     try {
-      Privileged.run("shutdown confirmation of " + number, () ->
-          runtimeService.createMessageCorrelation(LicenseRevocationProcess.MESSAGE_SHUTDOWN_CONFIRMED)
-              .processInstanceBusinessKey(number)
-              .setVariable(LicenseRevocationProcess.SHUTDOWN_EVIDENCE, confirmation.evidence())
-              .setVariable(LicenseRevocationProcess.SHUTDOWN_AT, confirmation.shutdownAt().toString())
-              .correlateWithResult());
+      reached = messages.send(LicenseRevocationProcess.KEY, LicenseRevocationProcess.MESSAGE_SHUTDOWN_CONFIRMED, number,
+          Map.of(LicenseRevocationProcess.SHUTDOWN_EVIDENCE, confirmation.evidence(),
+              LicenseRevocationProcess.SHUTDOWN_AT, confirmation.shutdownAt().toString()));
     } catch (MismatchingMessageCorrelationException e) {
+      reached = List.of();
+    }
+    if (reached.isEmpty()) {
       throw new ConflictException("No confirmation of license " + number + " is awaited");
     }
     return view(licenses.find(number).orElseThrow());

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${newShutdownDeadline}}: the wait for the exporter's confirmation starts again with a new
  * deadline, after a missed one (input {@code escalation} true: not before the deadline has passed,
- * however early the timer is made to fire) or a failed verification.
+ * however early the timer is made to fire; counted in {@code missedShutdownDeadlines}) or a failed
+ * verification.
  */
 @Component("newShutdownDeadline")
 @ProcessBean
@@ -48,6 +49,8 @@ public class NewShutdownDeadlineDelegate implements JavaDelegate {
       }
       decisionLog.recordBySystem(number, DecisionAction.SHUTDOWN_DEADLINE_MISSED, DecisionLog.details(
           "deadline", shutdown.deadline(), "escalations", shutdown.escalations() + 1));
+      // what the one escalation task shows and whether it is stepped up (issue 21, 3)
+      execution.setVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES, shutdown.escalations() + 1);
     }
     OffsetDateTime deadline = now.plus(sla.shutdownDeadline());
     shutdowns.newDeadline(number, deadline, escalation);

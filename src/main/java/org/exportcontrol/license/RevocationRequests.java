@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * A licensing officer who starts a revocation by hand (Tasklist's start form) makes a decision: it
  * is recorded as {@code REVOCATION_REQUESTED}, with the reason, in the start's transaction, and it is
  * what {@code revokeLicense} then rests on. Who may start it is the task gate's rule; a revocation
- * called by a misuse report rests on the report's decision instead.
+ * called by a misuse report rests on the report's decision instead. Every revocation's business key is
+ * set here to its {@code licenseNumber}: Tasklist's start form leaves the key to the officer, who may
+ * leave it empty or mistype it.
  */
 @Component
 public class RevocationRequests extends AbstractBpmnParseListener {
@@ -35,10 +37,16 @@ public class RevocationRequests extends AbstractBpmnParseListener {
   }
 
   void started(DelegateExecution execution) {
+    Object number = execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
+    // the business key is the license number, whatever Tasklist's start form (or the caller) gave:
+    // the cancellation of a license and the people reading Cockpit find its revocation by it (issue 21, 1)
+    if (number instanceof String n && !n.isBlank() && !n.equals(execution.getProcessBusinessKey())) {
+      execution.setProcessBusinessKey(n);
+    }
     if (((ExecutionEntity) execution).getSuperExecution() != null) {
       return;
     }
-    decisionLog.record(String.valueOf(execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER)),
+    decisionLog.record(String.valueOf(number),
         DecisionAction.REVOCATION_REQUESTED, details("reason", execution.getVariable(LicenseRevocationProcess.REVOCATION_REASON),
             "processInstanceId", execution.getProcessInstanceId()));
   }

@@ -3,6 +3,7 @@ package org.exportcontrol.license;
 import static org.exportcontrol.audit.DecisionLog.details;
 import static org.exportcontrol.engine.TaskFields.bool;
 import static org.exportcontrol.engine.TaskFields.completingUser;
+import static org.exportcontrol.engine.TaskFields.oneOf;
 import static org.exportcontrol.engine.TaskFields.requiredText;
 import static org.exportcontrol.engine.TaskFields.text;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The rules of completing a revocation's tasks (the diplomatic notice, the escalation of a missed
  * shutdown, the shutdown's verification), attached like the review's task rules: required fields
- * (400) and each decision in the decision log. Who may take each task is the task gate's job.
+ * (400) and each decision in the decision log. Who may take each task is the task gate's job. The
+ * escalation task also keeps {@code shutdownEscalationOpen} up to date, so that a license has one
+ * open escalation however many deadlines it misses.
  */
 @Component
 public class RevocationTaskRules extends AbstractBpmnParseListener {
@@ -52,6 +56,21 @@ public class RevocationTaskRules extends AbstractBpmnParseListener {
         rule.notify(task);
       });
     }
+    if (LicenseRevocationProcess.ESCALATE_SHUTDOWN.equals(activity.getId())) {
+      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this::escalationOpened);
+    }
+  }
+
+  /**
+   * The license's one escalation task is open (a later miss opens no other, ADR 0023); opened at the
+   * second missed deadline or later, it is stepped up to the licensing managers at once.
+   */
+  void escalationOpened(DelegateTask task) {
+    task.setVariable(LicenseRevocationProcess.SHUTDOWN_ESCALATION_OPEN, true);
+    if (StepUpShutdownEscalationDelegate.due(task.getVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES))) {
+      StepUpShutdownEscalationDelegate.stepUp(task);
+    }
   }
 
   void notifyBuyingState(DelegateTask task) {
@@ -67,8 +86,16 @@ public class RevocationTaskRules extends AbstractBpmnParseListener {
   }
 
   void escalateShutdown(DelegateTask task) {
-    decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED,
-        details("notes", text(task, LicenseRevocationProcess.ESCALATION_NOTES)));
+    String action = oneOf(task, LicenseRevocationProcess.ESCALATION_ACTION, EscalationAction.class);
+    String rationale = requiredText(task, LicenseRevocationProcess.ESCALATION_RATIONALE, null);
+    if (rationale.length() > 4000) {
+      throw new TaskRuleViolation(LicenseRevocationProcess.ESCALATION_RATIONALE,
+          "escalationRationale must be at most 4000 characters");
+    }
+    decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED, details("action", action,
+        "rationale", rationale, "missedDeadlines", task.getVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES)));
+    // the next missed deadline opens a new escalation task
+    task.setVariable(LicenseRevocationProcess.SHUTDOWN_ESCALATION_OPEN, false);
   }
 
   void verifyShutdown(DelegateTask task) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code ${revokeLicense}}: the license becomes REVOKED and its holder is ordered to shut the systems
  * down by {@code exportcontrol.sla.shutdown-deadline}, on the grounds {@link LicenseGrounds} finds. A
  * license that another revocation already revoked is left alone ({@code alreadyRevoked}): a license
- * is revoked once and gets one shutdown order, however many reports lead to it.
+ * is revoked once and gets one shutdown order, however many reports lead to it. The license's
+ * {@code licenseExpiry} process ends in the same transaction ({@link LicenseMessages#licenseEnded}).
  */
 @Component("revokeLicense")
 @ProcessBean
@@ -32,10 +33,12 @@ public class RevokeLicenseDelegate implements JavaDelegate {
   private final LicenseGrounds grounds;
   private final DecisionLog decisionLog;
   private final SlaSettings sla;
+  private final LicenseMessages messages;
   private final Clock clock;
 
   public RevokeLicenseDelegate(LicenseRepository licenses, ShutdownRepository shutdowns, LicenseFacts facts,
-      LicenseGrounds grounds, DecisionLog decisionLog, SlaSettings sla, Clock clock) {
+      LicenseGrounds grounds, DecisionLog decisionLog, SlaSettings sla, LicenseMessages messages, Clock clock) {
+    this.messages = messages;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.facts = facts;
@@ -63,9 +66,13 @@ public class RevokeLicenseDelegate implements JavaDelegate {
       shutdowns.order(number, now, deadline);
       execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE, Date.from(deadline.toInstant()));
       execution.setVariable(LicenseRevocationProcess.SHUTDOWN_DEADLINE_TEXT, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      execution.setVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES, 0);
+      execution.setVariable(LicenseRevocationProcess.SHUTDOWN_ESCALATION_OPEN, false);
       decisionLog.record(number, DecisionAction.REVOKED, details("reason", r, "basis", basis.subject(),
           "decidedBy", basis.actor()));
       decisionLog.record(number, DecisionAction.SHUTDOWN_ORDERED, details("deadline", deadline));
+      // no renewal reminder, no expiry notice for a revoked license (issue 21, 6)
+      messages.licenseEnded(number, LicenseStatus.REVOKED);
     }
   }
 }

@@ -2,12 +2,16 @@ package org.exportcontrol.misuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.LicenseReviewDriver;
+import org.exportcontrol.support.Requests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /** The misuse report and license API's contract: who may call what, and a precise answer to bad requests. */
@@ -82,6 +86,42 @@ class EnforcementApiTest extends IntegrationTest {
     ResponseEntity<Map<String, Object>> none = driver.post("exporter", path,
         "{\"evidence\": \"done\", \"shutdownAt\": \"2026-01-01T00:00:00Z\"}");
     assertThat(none.getStatusCode().value()).as("no shutdown ordered").isEqualTo(409);
+  }
+
+  /**
+   * Issue 21, 3 and 5: deciding a missed shutdown's escalation through Tasklist or /engine-rest needs a
+   * known outcome and a rationale; a missing one is a 400 that names the field, and the task stays open.
+   */
+  @Test
+  void anEscalationWithoutOutcomeOrRationaleIsA400NamingTheField() {
+    String license = driver.license("DE");
+    driver.as("officer", () -> processEngine.getRuntimeService().startProcessInstanceByKey("licenseRevocation",
+        Map.of("licenseNumber", license, "revocationReason", "Export to a third country")));
+    String revocation = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("licenseRevocation").processInstanceBusinessKey(license).singleResult().getId();
+    var timer = driver.timer(revocation, "shutdownDeadlinePassed");
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    try {
+      processEngine.getManagementService().executeJob(timer.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+    String path = "/engine-rest/task/" + driver.task(revocation, "escalateShutdown").getId() + "/complete";
+    for (var wrong : Map.of(
+        "{\"escalationAction\": {\"value\": \"EXPORTER_PRESSED\"}}", "escalationRationale",
+        "{\"escalationRationale\": {\"value\": \"Called\"}}", "escalationAction",
+        "{\"escalationAction\": {\"value\": \"SHRUGGED\"}, \"escalationRationale\": {\"value\": \"Called\"}}",
+        "escalationAction").entrySet()) {
+      ResponseEntity<String> answer = as("compliance").exchange(path, HttpMethod.POST,
+          Requests.json("{\"variables\": " + wrong.getKey() + "}"), String.class);
+      assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+      assertThat(answer.getBody()).contains(wrong.getValue());
+    }
+    assertThat(as("compliance").exchange(path, HttpMethod.POST, Requests.json("{\"variables\": "
+        + "{\"escalationAction\": {\"value\": \"EXPORTER_PRESSED\"}, \"escalationRationale\": {\"value\": \"The CEO promised\"}}}"),
+        String.class).getStatusCode().value()).isEqualTo(204);
+    assertThat(as("officer").getForEntity("/api/licenses/" + license + "/history", String.class).getBody())
+        .contains("SHUTDOWN_ESCALATION_HANDLED", "EXPORTER_PRESSED", "The CEO promised");
   }
 
   private static List<String> fields(ResponseEntity<Map<String, Object>> response) {

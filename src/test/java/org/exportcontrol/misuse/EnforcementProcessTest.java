@@ -275,24 +275,54 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(GreenMailUtil.getBody(mail(license + ": license revoked"))).contains("SHUTDOWN ORDER",
         "/api/licenses/" + license + "/shutdown-confirmation");
 
-    // two missed deadlines: each escalates to compliance, reminds the exporter and sets a new deadline
-    for (int missed = 1; missed <= 2; missed++) {
-      Job timer = driver.timer(revocation.getId(), "shutdownDeadlinePassed");
-      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-      processEngine.getManagementService().executeJob(timer.getId());
-      driver.runAsyncJobs(revocation.getId());
-      Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceId(revocation.getId())
-          .taskDefinitionKey("escalateShutdown").count()).isEqualTo(missed);
-      OffsetDateTime newDeadline = OffsetDateTime.parse((String) ((Map<?, ?>) licenseView(license, "exporter")
-          .get("shutdown")).get("deadline"));
-      Assertions.assertThat(newDeadline).isAfter(deadline);
-      deadline = newDeadline;
-    }
-    Assertions.assertThat(subjects().stream().filter(s -> s.contains("shutdown deadline missed"))).hasSize(2);
-    for (var escalation : driver.tasks().createTaskQuery().processInstanceId(revocation.getId())
-        .taskDefinitionKey("escalateShutdown").list()) {
-      driver.complete("compliance", escalation, withVariables("escalationNotes", "Called the CEO"));
-    }
+    // three missed deadlines (issue 21, 3): each reminds the exporter and sets a new deadline; the license has
+    // one open escalation, which counts the misses and is stepped up to the licensing managers from the second
+    TestUsers.ensure(processEngine, "manager", "licensing-managers");
+    deadline = missDeadline(revocation, license, deadline);
+    org.camunda.bpm.engine.task.Task escalation = task(revocation, "escalateShutdown");
+    Assertions.assertThat(candidateGroups(escalation)).containsExactly("compliance-officers");
+    Assertions.assertThat(runtimeService.getVariable(revocation.getId(), "missedShutdownDeadlines")).isEqualTo(1);
+    assertThatThrownBy(() -> driver.as("manager", () -> driver.tasks().claim(escalation.getId(), "manager")))
+        .as("not stepped up yet").isInstanceOf(AuthorizationException.class);
+    Assertions.assertThat(subjects()).noneMatch(s -> s.contains("escalated to the licensing managers"));
+
+    deadline = missDeadline(revocation, license, deadline);
+    Assertions.assertThat(task(revocation, "escalateShutdown").getId()).as("the same task, no second one")
+        .isEqualTo(escalation.getId());
+    Assertions.assertThat(candidateGroups(escalation)).containsExactlyInAnyOrder("compliance-officers", "licensing-managers");
+    Assertions.assertThat(runtimeService.getVariable(revocation.getId(), "missedShutdownDeadlines")).isEqualTo(2);
+    MimeMessage informed = mail(license + ": shutdown deadline missed 2 times, escalated to the licensing managers");
+    Assertions.assertThat(informed.getAllRecipients()).extracting(Object::toString).contains("foreign@exportcontrol.example");
+    Assertions.assertThat(GreenMailUtil.getBody(informed)).contains("Dear Farid", "Demo Cyber Ltd");
+    Assertions.assertThat(decisionActions(license)).containsSubsequence("SHUTDOWN_DEADLINE_MISSED",
+        "SHUTDOWN_DEADLINE_MISSED", "SHUTDOWN_ESCALATION_STEPPED_UP");
+
+    // an outcome and a rationale are required; a licensing officer who is no manager may not decide it
+    assertThatThrownBy(() -> driver.complete("officer", escalation, withVariables(
+        "escalationAction", "REFERRED_FOR_PROSECUTION", "escalationRationale", "x")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> driver.complete("manager", escalation, withVariables("escalationAction", "REFERRED_FOR_PROSECUTION")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalationRationale");
+    assertThatThrownBy(() -> driver.complete("manager", escalation, withVariables(
+        "escalationAction", "CALLED_THE_CEO", "escalationRationale", "Called the CEO")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalationAction");
+    driver.complete("manager", escalation, withVariables("escalationAction", "REFERRED_FOR_PROSECUTION",
+        "escalationRationale", "Two deadlines ignored; the CEO does not answer"));
+    var handled = jdbc.sql("select actor, details from decision_log where subject = ? and action = 'SHUTDOWN_ESCALATION_HANDLED'")
+        .param(license).query().singleRow();
+    Assertions.assertThat(handled.get("actor")).isEqualTo("manager");
+    Assertions.assertThat(String.valueOf(handled.get("details"))).contains("REFERRED_FOR_PROSECUTION",
+        "Two deadlines ignored; the CEO does not answer");
+
+    // the next miss opens a new escalation, stepped up at once
+    deadline = missDeadline(revocation, license, deadline);
+    org.camunda.bpm.engine.task.Task third = task(revocation, "escalateShutdown");
+    Assertions.assertThat(third.getId()).isNotEqualTo(escalation.getId());
+    Assertions.assertThat(candidateGroups(third)).containsExactlyInAnyOrder("compliance-officers", "licensing-managers");
+    Assertions.assertThat(subjects().stream().filter(s -> s.startsWith(license + ": shutdown deadline missed, new deadline")))
+        .hasSize(3);
+    Assertions.assertThat(mail(license + ": shutdown deadline missed 3 times")).isNotNull();
+    driver.as("manager", () -> driver.tasks().claim(third.getId(), "manager"));
 
     // another company cannot see or confirm it
     Assertions.assertThat(confirm(license, "exporter2").getStatusCode().value()).isEqualTo(404);
@@ -322,8 +352,11 @@ class EnforcementProcessTest extends ProcessPathTest {
     // the last completion ended before the join; the job executor ends the revocation (ADR 0015)
     assertThat(revocation).isWaitingAt("revocationComplete");
     driver.runAsyncJobs(revocation.getId());
-    assertThat(revocation).isEnded().hasPassed("escalateShutdown", "escalationHandled", "recordShutdownVerified",
-        "shutdownVerified", "revocationCompleted");
+    assertThat(revocation).isEnded().hasPassed("escalateShutdown", "escalationHandled",
+        "missAddedToOpenEscalation", "firstMissEscalated", "stepUpEscalation", "informForeignAffairs",
+        "escalationSteppedUp", "recordShutdownVerified", "shutdownVerified", "revocationCompleted");
+    Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceId(revocation.getId()).count())
+        .as("the open escalation ended with the verified shutdown").isZero();
     Map<?, ?> done = (Map<?, ?>) licenseView(license, "officer").get("shutdown");
     Assertions.assertThat(done.get("verifiedAt")).isNotNull();
     Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).as("already verified").isEqualTo(409);
@@ -405,6 +438,36 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("revocationReason", "Export to a third country");
   }
 
+  /**
+   * Issue 21, 1: Tasklist's start form leaves the business key to the officer, who may leave it empty
+   * or mistype it. The revocation's key is the license number all the same, and the exporter's
+   * confirmation reaches it; a revocation of an older version that still carries a wrong key (set here
+   * by hand) is reached too, since the confirmation is matched on the license number.
+   */
+  @Test
+  void aRevocationStartedInTasklistWithoutOrWithAMistypedBusinessKeyEndsInTheVerifiedShutdown() {
+    for (String businessKey : Arrays.asList(null, "LIC-2026-00001", "")) {
+      String license = driver.license("DE");
+      String body = "{" + (businessKey == null ? "" : "\"businessKey\": \"" + businessKey + "\", ")
+          + "\"variables\": {\"licenseNumber\": {\"value\": \"" + license + "\"}, "
+          + "\"revocationReason\": {\"value\": \"Export to a third country\"}}}";
+      ResponseEntity<Map> started = as("officer").exchange(
+          "/engine-rest/process-definition/key/licenseRevocation/submit-form", HttpMethod.POST, Requests.json(body), Map.class);
+      Assertions.assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+      ProcessInstance revocation = runtimeService.createProcessInstanceQuery()
+          .processInstanceId((String) started.getBody().get("id")).singleResult();
+      Assertions.assertThat(revocation.getBusinessKey()).as("business key given: " + businessKey).isEqualTo(license);
+      Assertions.assertThat(revocationOf(license).getId()).isEqualTo(revocation.getId());
+      if ("".equals(businessKey)) {
+        // as a revocation started before this rule may be keyed
+        jdbc.sql("update ACT_RU_EXECUTION set BUSINESS_KEY_ = 'LIC-2026-00001' where PROC_INST_ID_ = ?")
+            .param(revocation.getId()).update();
+      }
+      finishRevocation(revocation, license);
+      assertThat(revocation).hasPassed("recordShutdownVerified", "shutdownVerified", "revocationCompleted");
+    }
+  }
+
   @Test
   void aLicenseIsRemindedBeforeItExpiresAndThenExpires() throws Exception {
     String license = driver.license("DE");
@@ -429,16 +492,59 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(subjects()).contains(license + ": license expired");
   }
 
+  /**
+   * Issue 21, 6: the revocation ends the license's expiry process in its own transaction. When the
+   * reminder date and the end of the validity come, nothing waits for them: no reminder, no expiry notice.
+   */
   @Test
-  void aRevokedLicenseIsNeitherRemindedNorExpired() {
+  void aRevocationEndsTheLicensesExpirySoNeitherReminderNorExpiryNoticeFollows() {
     String license = driver.license("DE");
     ProcessInstance expiry = expiryOf(license);
+    Date validityEnds = Date.from(java.time.LocalDate.now(ZoneOffset.UTC).plusYears(2).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant());
     driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
         Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+
+    assertThat(expiry).isEnded().hasPassed("licenseEnded", "expiryNoLongerDue")
+        .hasNotPassed("stillActive", "sendRenewalReminder", "expireLicense", "sendExpiryNotice");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(expiry.getId()).variableName("licenseEndedBy").singleResult().getValue()).isEqualTo("REVOKED");
+    ClockUtil.setCurrentTime(validityEnds);
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(expiry.getId()).count()).isZero();
+    driver.runAsyncJobs(revocationOf(license).getId());
+    Assertions.assertThat(subjects()).anyMatch(s -> s.startsWith(license + ": license revoked"))
+        .noneMatch(s -> s.startsWith(license + ": license expire"));
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
+  }
+
+  /** The reminder's timer had fired, its email waited for the job executor: the revocation withdraws it. */
+  @Test
+  void aRevocationWithdrawsARenewalReminderNotYetSent() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "renewalReminderDue").getId());
+    assertThat(expiry).isWaitingAt("sendRenewalReminder");
+    driver.as("officer", () -> runtimeService.startProcessInstanceByKey("licenseRevocation", license,
+        Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+    assertThat(expiry).isEnded().hasPassed("stillActive", "expiryNoLongerDue").hasNotPassed("sendRenewalReminder");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(expiry.getId()).count()).isZero();
+    Assertions.assertThat(subjects()).noneMatch(s -> s.startsWith(license + ": license expire"));
+  }
+
+  /**
+   * An expiry that was not ended with its license (an instance of the diagram before LicenseEnded,
+   * whose license a revocation of that time revoked) still neither reminds nor expires a revoked license.
+   */
+  @Test
+  void anExpiryThatMissedTheRevocationNeitherRemindsNorExpires() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    jdbc.sql("update license set status = 'REVOKED', revoked_at = current_timestamp, revocation_reason = 'Revoked'"
+        + " where license_number = ?").param(license).update();
     processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "renewalReminderDue").getId());
     processEngine.getManagementService().executeJob(driver.timer(expiry.getId(), "validityEnds").getId());
     assertThat(expiry).isEnded().hasPassed("stillActive", "licenseEndedOtherwise")
-        .hasNotPassed("sendRenewalReminder", "sendExpiryNotice");
+        .hasNotPassed("sendRenewalReminder", "sendExpiryNotice", "expiryNoLongerDue");
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
   }
 
@@ -645,6 +751,30 @@ class EnforcementProcessTest extends ProcessPathTest {
     FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "misuseReport", "licenseRevocation", "licenseExpiry");
   }
 
+
+  /** The exporter lets the current shutdown deadline pass; the new one is later. */
+  private OffsetDateTime missDeadline(ProcessInstance revocation, String license, OffsetDateTime deadline) {
+    Job timer = driver.timer(revocation.getId(), "shutdownDeadlinePassed");
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    processEngine.getManagementService().executeJob(timer.getId());
+    driver.runAsyncJobs(revocation.getId());
+    Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceId(revocation.getId())
+        .taskDefinitionKey("escalateShutdown").count()).as("one open escalation per license").isEqualTo(1);
+    OffsetDateTime newDeadline = OffsetDateTime.parse((String) ((Map<?, ?>) licenseView(license, "exporter")
+        .get("shutdown")).get("deadline"));
+    Assertions.assertThat(newDeadline).isAfter(deadline);
+    return newDeadline;
+  }
+
+  private List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
+    return driver.tasks().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+  }
+
+  private List<String> decisionActions(String license) {
+    return jdbc.sql("select action from decision_log where subject = ? order by seq").param(license)
+        .query(String.class).list();
+  }
 
   private void finishRevocation(ProcessInstance revocation, String license) {
     Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).isEqualTo(200);
