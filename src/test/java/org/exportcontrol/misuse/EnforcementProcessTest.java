@@ -724,6 +724,30 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
   }
 
+  /** Issue 21, 3: the diplomatic notice and the shutdown's verification have deadlines as well. */
+  @Test
+  void theBuyingStatesNoticeAndTheShutdownsVerificationHaveDeadlines() throws Exception {
+    String license = driver.license("DE");
+    ProcessInstance report = instance(report(license));
+    triage(report, "HIGH");
+    investigate(report, "compliance", "SUBSTANTIATED");
+    decide(report, "REVOKE", "Used against political opponents");
+    ProcessInstance revocation = revocationOf(license);
+    driver.runAsyncJobs(revocation.getId());
+    smtp.purgeEmailFromAllMailboxes();
+
+    fireDeadline(revocation, "notifyCustomerGovernment", 2);
+    Assertions.assertThat(Mailbox.recipients(smtp)).contains("foreign@exportcontrol.example");
+    Assertions.assertThat(subjects()).allMatch(s -> s.startsWith(license + ": \"Notify the buying state\" is due on "));
+    Assertions.assertThat(confirm(license, "exporter").getStatusCode().value()).isEqualTo(200);
+    fireDeadline(revocation, "verifyShutdown", 2);
+    driver.complete("tech", task(revocation, "verifyShutdown"), withVariables("shutdownVerified", true));
+    driver.complete("foreign", task(revocation, "notifyCustomerGovernment"),
+        withVariables("notifiedOn", "2026-11-29", "notificationChannel", "EMBASSY_MEETING"));
+    driver.runAsyncJobs(revocation.getId());
+    assertThat(revocation).isEnded();
+  }
+
   /** Fires the step's deadline timer at its due date, a number of days after the task began, and runs the notice. */
   private void fireDeadline(ProcessInstance instance, String step, int days) {
     Job timer = driver.timer(instance.getId(), step + "DeadlineDue");
