@@ -53,6 +53,38 @@ class IntegrityIntegrationTest extends ProcessPathTest {
     assertThat(driver.tasks().createTaskQuery().processInstanceId(instance).count()).isEqualTo(3);
   }
 
+  /**
+   * Issue 22, 4: a variable written beside a completion could set the tier or a recommendation without a
+   * decision; every way of writing one through /engine-rest is closed, to the task's own candidate and
+   * to an administrator, and a form submission may carry only its task's fields.
+   */
+  @Test
+  void noVariableIsWrittenBesideTheRecord() {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    String instance = driver.processInstanceOf((String) submitted.get("reference"));
+    Task review = driver.task(instance, "technicalReview");
+    String tier = "{\"value\": \"STANDARD\", \"type\": \"String\"}";
+    for (String user : List.of("tech", "admin")) {
+      assertClosed(as(user).exchange("/engine-rest/task/" + review.getId() + "/variables/countryTier", HttpMethod.PUT,
+          Requests.json(tier), Map.class), "Writing task variables");
+      assertClosed(as(user).exchange("/engine-rest/task/" + review.getId() + "/variables", HttpMethod.POST,
+          Requests.json("{\"modifications\": {\"technicalRecommendation\": " + tier + "}}"), Map.class),
+          "Writing task variables");
+      assertClosed(as(user).exchange("/engine-rest/process-instance/" + instance + "/variables", HttpMethod.POST,
+          Requests.json("{\"modifications\": {\"countryTier\": " + tier + "}}"), Map.class), "Writing process variables");
+      assertClosed(as(user).exchange("/engine-rest/process-instance/" + instance + "/variables/countryTier", HttpMethod.PUT,
+          Requests.json(tier), Map.class), "Writing process variables");
+    }
+    ResponseEntity<Map> unrelated = as("tech").exchange("/engine-rest/task/" + review.getId() + "/submit-form",
+        HttpMethod.POST, Requests.json("{\"variables\": {\"technicalRecommendation\": {\"value\": \"APPROVE\"},"
+            + " \"legalRecommendation\": {\"value\": \"APPROVE\"}}}"), Map.class);
+    assertThat(unrelated.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) unrelated.getBody().get("message")).contains("legalRecommendation");
+    assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("technicalRecommendation", "legalRecommendation")
+        .containsEntry("countryTier", "STANDARD");
+    assertThat(driver.task(instance, "technicalReview")).as("the review is still open").isNotNull();
+  }
+
   @Test
   void aStepReachedWithoutItsRecordRefusesChangesNothingAndIsLogged() {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));

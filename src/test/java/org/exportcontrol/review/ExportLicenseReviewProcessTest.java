@@ -49,6 +49,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
 
   @Test
   void standardTierApplicationApprovedByAllIsLicensed() throws Exception {
+    LocalDate startedOn = LocalDate.now(java.time.ZoneOffset.UTC);
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));
     Assertions.assertThat(submitted).containsEntry("status", "IN_REVIEW").containsEntry("countryTier", "STANDARD");
     Assertions.assertThat((String) submitted.get("reference")).matches("EXP-\\d{4}-\\d{6}");
@@ -79,9 +80,10 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Map<?, ?> license = (Map<?, ?>) view.get("license");
     Assertions.assertThat((String) license.get("number")).matches("LIC-\\d{4}-\\d{6}");
     Assertions.assertThat(license.get("status")).isEqualTo("ACTIVE");
-    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-    Assertions.assertThat(license.get("validFrom")).isEqualTo(today.toString());
-    Assertions.assertThat(license.get("validUntil")).isEqualTo(today.plusYears(2).toString());
+    // issued today, whichever side of midnight (UTC) the issue fell on: two years of validity
+    LocalDate validFrom = LocalDate.parse((String) license.get("validFrom"));
+    Assertions.assertThat(validFrom).isBetween(startedOn, LocalDate.now(java.time.ZoneOffset.UTC));
+    Assertions.assertThat(license.get("validUntil")).isEqualTo(validFrom.plusYears(2).toString());
     Assertions.assertThat(license.get("conditions")).isEqualTo("Report every deployment yearly");
 
     String reference = (String) view.get("reference");
@@ -90,7 +92,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     MimeMessage approval = mail(reference + ": approved");
     Assertions.assertThat(approval.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("exporter@demo-cyber.example");
     Assertions.assertThat(GreenMailUtil.getBody(approval)).contains((String) license.get("number"),
-        today.plusYears(2).toString(), "Report every deployment yearly");
+        validFrom.plusYears(2).toString(), "Report every deployment yearly");
     Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": application received")))
         .contains("Interceptor &lt;X&gt;").doesNotContain("Interceptor <X></span>");
   }

@@ -3,6 +3,7 @@ package org.exportcontrol.support;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -41,10 +42,21 @@ public class CompletionPause extends AbstractBpmnParseListener {
     return next;
   }
 
+  /**
+   * Holds the next completion of the task later: after every rule of the completion has passed, as
+   * the user task ends, before the step after it runs.
+   */
+  public Armed armAfterItsRules(String taskKey) {
+    return arm(AFTER_RULES + taskKey);
+  }
+
+  private static final String AFTER_RULES = "after its rules: ";
+
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
         .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> hold(task.getTaskDefinitionKey()));
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, execution -> hold(AFTER_RULES + activity.getId()));
   }
 
   private void hold(String taskKey) {

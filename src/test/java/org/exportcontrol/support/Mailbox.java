@@ -6,14 +6,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The one SMTP server (GreenMail) that the shared test context sends to, on a free port chosen once
- * per JVM, so that builds running side by side on one machine do not collide. Integration tests
+ * The one SMTP server (GreenMail) that the shared test context sends to, on a port the system chose
+ * when it bound it, once per JVM, so that builds running side by side on one machine do not collide. Integration tests
  * empty it before each test ({@link IntegrationTest}).
  */
 public final class Mailbox {
@@ -24,12 +23,38 @@ public final class Mailbox {
 
   public static synchronized GreenMail server() {
     if (server == null) {
-      // a fixed port, so that a test may stop the server and start it again where the app expects it
-      server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+      // the system gives the port when GreenMail binds it: no window in which another build could take it
+      server = new GreenMail(new ServerSetup(ServerSetup.PORT_SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
           .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
       server.start();
     }
     return server;
+  }
+
+  /**
+   * An SMTP outage for {@code sender} until closed: it sends to a port this test holds, where every
+   * connection is closed at once, and back to GreenMail afterwards. GreenMail itself keeps running and
+   * keeps its port (stopping and starting it again would free the port for anyone meanwhile).
+   */
+  public static AutoCloseable outage(org.springframework.mail.javamail.JavaMailSenderImpl sender) throws IOException {
+    ServerSocket refuser = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    Thread closer = new Thread(() -> {
+      while (!refuser.isClosed()) {
+        try {
+          refuser.accept().close();
+        } catch (IOException closed) {
+          // the outage is over
+        }
+      }
+    }, "smtp-outage");
+    closer.setDaemon(true);
+    closer.start();
+    int port = sender.getPort();
+    sender.setPort(refuser.getLocalPort());
+    return () -> {
+      sender.setPort(port);
+      refuser.close();
+    };
   }
 
   public static int port() {
@@ -69,11 +94,4 @@ public final class Mailbox {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

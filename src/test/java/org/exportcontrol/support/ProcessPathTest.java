@@ -20,6 +20,7 @@ public abstract class ProcessPathTest extends IntegrationTest {
   void createDriver() {
     driver = new LicenseReviewDriver(processEngine, rest);
     engineForCoverage = processEngine;
+    FlowNodeCoverage.beginClass(processEngine, getClass());
   }
 
   @AfterEach
