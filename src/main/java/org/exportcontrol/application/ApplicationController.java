@@ -1,8 +1,10 @@
 package org.exportcontrol.application;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.audit.HistoryEntry;
 import org.exportcontrol.identity.CurrentUser;
@@ -22,6 +24,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Applications", description = "Export license applications (group applicants; staff groups read all)")
 class ApplicationController {
+
+  /** What ReferenceNumbers hands out for applications: EXP, the year, a counter of at least six digits. */
+  static final Pattern REFERENCE = Pattern.compile("EXP-\\d{4}-\\d{6,9}");
 
   private final ApplicationService service;
 
@@ -45,10 +50,29 @@ class ApplicationController {
     return service.get(id, CurrentUser.get());
   }
 
-  @GetMapping
-  @Operation(summary = "The caller's applications (staff: all), newest first")
-  ApplicationPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+  @GetMapping("/by-reference/{reference}")
+  @Operation(summary = "One application by its reference (EXP-yyyy-nnnnnn)",
+      description = "The same view and rules as GET /api/applications/{id}: another company's or an unknown "
+          + "reference answers 404, a malformed one 400 naming the field reference.")
+  ApplicationView byReference(
+      @Parameter(description = "the application's reference, e.g. EXP-2026-000001") @PathVariable String reference) {
     Violations v = new Violations();
+    checkReference(v, reference);
+    v.throwIfAny();
+    return service.getByReference(reference, CurrentUser.get());
+  }
+
+  @GetMapping
+  @Operation(summary = "The caller's applications (staff: all), newest first",
+      description = "With reference=EXP-yyyy-nnnnnn only that application (an empty page when the caller may "
+          + "not see it or it does not exist); a malformed reference answers 400.")
+  ApplicationPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+      @Parameter(description = "only the application with this reference, e.g. EXP-2026-000001")
+      @RequestParam(required = false) String reference) {
+    Violations v = new Violations();
+    if (reference != null) {
+      checkReference(v, reference);
+    }
     if (page < 0) {
       v.add("page", "must be 0 or more");
     }
@@ -56,7 +80,14 @@ class ApplicationController {
       v.add("size", "must be between 1 and 100");
     }
     v.throwIfAny();
-    return service.list(CurrentUser.get(), page, size);
+    return reference == null ? service.list(CurrentUser.get(), page, size)
+        : service.listByReference(CurrentUser.get(), reference, page, size);
+  }
+
+  private static void checkReference(Violations v, String reference) {
+    if (!REFERENCE.matcher(reference).matches()) {
+      v.add("reference", "must be an application reference such as EXP-2026-000001");
+    }
   }
 
   @GetMapping("/{id}/history")

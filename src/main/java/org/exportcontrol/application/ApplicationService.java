@@ -101,6 +101,23 @@ public class ApplicationService {
     return view(accessible(id, caller).id(), caller);
   }
 
+  /** The application with this reference, under the rules of {@link #get}: another company's is not found. */
+  @Transactional(readOnly = true)
+  public ApplicationView getByReference(String reference, CurrentUser caller) {
+    return applications.findByReference(reference).filter(a -> mayRead(a, caller))
+        .map(a -> view(a, caller))
+        .orElseThrow(() -> new ResourceNotFoundException("No application " + reference));
+  }
+
+  /** The list filtered to one reference: a page with it, or an empty one when the caller may not see it. */
+  @Transactional(readOnly = true)
+  public ApplicationPage listByReference(CurrentUser caller, String reference, int page, int size) {
+    List<Application> found = applications.findByReference(reference).filter(a -> mayRead(a, caller))
+        .map(List::of).orElse(List.of());
+    List<ApplicationView> content = page == 0 ? views(found, caller) : List.of();
+    return new ApplicationPage(content, page, size, found.size(), found.isEmpty() ? 0 : 1);
+  }
+
   @Transactional(readOnly = true)
   public ApplicationPage list(CurrentUser caller, int page, int size) {
     String company = caller.isStaff() ? null : companies.companyOf(caller.userId()).map(Group::getId).orElse("");
@@ -185,11 +202,15 @@ public class ApplicationService {
   private Application accessible(String id, CurrentUser caller) {
     Application application = applications.find(id)
         .orElseThrow(() -> new ResourceNotFoundException("No application " + id));
-    if (!caller.isStaff() && !companies.companyOf(caller.userId())
-        .map(company -> company.getId().equals(application.exporterCompany())).orElse(false)) {
+    if (!mayRead(application, caller)) {
       throw new ResourceNotFoundException("No application " + id);
     }
     return application;
+  }
+
+  private boolean mayRead(Application application, CurrentUser caller) {
+    return caller.isStaff() || companies.companyOf(caller.userId())
+        .map(company -> company.getId().equals(application.exporterCompany())).orElse(false);
   }
 
   private ApplicationView view(String id, CurrentUser caller) {

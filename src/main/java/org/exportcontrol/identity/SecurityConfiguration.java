@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -42,6 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
  *   <li>/camunda/**: the webapps' own session login and CSRF protection; the login form passes the
  *       same {@link LoginThrottle} as the APIs ({@link WebappLoginThrottle}).</li>
+ *   <li>/cases/**: the case file, for staff, on the webapps' session login
+ *       ({@link WebappSessionAuthentication}); read-only.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -94,9 +98,44 @@ public class SecurityConfiguration {
     return http.build();
   }
 
-  /** Anything else (there is nothing else today) is refused rather than left open. */
+  /**
+   * The case file: staff logged into the webapps (Tasklist's session) read it; without a session the
+   * browser goes to Tasklist's login page, a logged-in exporter gets 403. Only GETs exist, so the
+   * webapps' CSRF token is not needed. The page runs its own script only (CSP); bpmn-js draws with
+   * inline style attributes, hence 'unsafe-inline' for styles, never for scripts.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain caseFileSecurity(HttpSecurity http, IdentityService identityService,
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
+    http.securityMatcher(paths("/cases/**", "/webjars/bpmn-js/**"))
+        .authorizeHttpRequests(auth -> auth
+            // the viewer's public library and the page's own script and styles: nothing of a case
+            .requestMatchers(paths("/webjars/bpmn-js/**", "/cases/assets/**")).permitAll()
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/cases/**"))
+            .hasAnyAuthority(staff())
+            .anyRequest().denyAll())
+        .addFilterBefore(new WebappSessionAuthentication(identityService, engineName), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) -> response.sendRedirect(TASKLIST_LOGIN))
+            .accessDeniedHandler((request, response, ex) -> writeHtml(response, HttpStatus.FORBIDDEN,
+                "Case files are for the agency's staff. Your groups do not include a staff group.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                + "frame-ancestors 'none'")));
+    return http.build();
+  }
+
+  /** Where a browser without a webapp session is sent to log in (Tasklist's login page). */
+  public static final String TASKLIST_LOGIN = "/camunda/app/tasklist/default/";
+
+  /** Anything else (there is nothing else today) is refused rather than left open. */
+  @Bean
+  @Order(4)
   SecurityFilterChain denyEverythingElse(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
         .exceptionHandling(e -> e.accessDeniedHandler(forbidden()).authenticationEntryPoint(unauthorized()))
@@ -191,6 +230,15 @@ public class SecurityConfiguration {
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     writeProblem(response, HttpStatus.TOO_MANY_REQUESTS,
         "Too many failed logins: try again in " + seconds + " s (Retry-After)");
+  }
+
+  private static void writeHtml(HttpServletResponse response, HttpStatus status, String sentence) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+    // a constant sentence: nothing of the request is echoed
+    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>" + status.getReasonPhrase()
+        + "</title></head><body><h1>" + status.getReasonPhrase() + "</h1><p>" + sentence
+        + "</p><p><a href=\"" + TASKLIST_LOGIN + "\">Tasklist</a></p></body></html>");
   }
 
   static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

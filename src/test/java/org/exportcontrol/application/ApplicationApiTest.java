@@ -131,6 +131,35 @@ class ApplicationApiTest extends IntegrationTest {
     assertThat(fields(get("officer", "/api/applications?page=-1&size=500"))).containsExactlyInAnyOrder("page", "size");
   }
 
+  /** Issue 16, item 13: the reference filtered nothing and the reference was no address. */
+  @Test
+  void aCaseIsFoundByItsReferenceUnderTheSameRulesAsByItsId() {
+    Map<String, Object> mine = driver.submit("exporter", application("DE"));
+    Map<String, Object> theirs = driver.submit("exporter2", application("FR"));
+    String reference = (String) mine.get("reference");
+
+    assertThat(content(get("exporter", "/api/applications?reference=" + reference)))
+        .singleElement().satisfies(view -> assertThat(view).containsEntry("id", mine.get("id")));
+    assertThat(get("exporter", "/api/applications?reference=" + reference).getBody()).containsEntry("totalElements", 1);
+    assertThat(content(get("officer", "/api/applications?reference=" + theirs.get("reference"))))
+        .singleElement().satisfies(view -> assertThat(view).containsEntry("id", theirs.get("id")));
+    // another company's reference: an empty page, as if it did not exist
+    assertThat(content(get("exporter", "/api/applications?reference=" + theirs.get("reference")))).isEmpty();
+
+    ResponseEntity<Map<String, Object>> byReference = get("exporter", "/api/applications/by-reference/" + reference);
+    assertThat(byReference.getStatusCode().value()).isEqualTo(200);
+    assertThat(byReference.getBody()).isEqualTo(driver.view("exporter", (String) mine.get("id")));
+    assertThat(get("legal", "/api/applications/by-reference/" + theirs.get("reference")).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(get("exporter", "/api/applications/by-reference/" + theirs.get("reference")).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(get("exporter", "/api/applications/by-reference/EXP-1999-999999").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(get("exporter", "/api/applications/EXP-1999-999999").getStatusCode().value()).isEqualTo(404);
+    assertThat(fields(get("exporter", "/api/applications/by-reference/not-a-reference"))).containsExactly("reference");
+    assertThat(fields(get("exporter", "/api/applications?reference=MR-2026-000001"))).containsExactly("reference");
+  }
+
   @Test
   void staffSeeTheReviewersAdviceAndApplicantsDoNot() {
     Map<String, Object> submitted = driver.submit("exporter", application("DE"));

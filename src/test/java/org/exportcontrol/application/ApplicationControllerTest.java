@@ -151,6 +151,38 @@ class ApplicationControllerTest extends ControllerSlice {
     verifyNoInteractions(service);
   }
 
+  // --- by reference (issue 16, item 13)
+
+  @Test
+  void theReferenceFilterAndTheLookUpByReferenceReachTheService() throws Exception {
+    when(service.listByReference(EXPORTER, "EXP-2026-000001", 0, 20))
+        .thenReturn(new ApplicationPage(List.of(VIEW), 0, 20, 1, 1));
+    when(service.getByReference("EXP-2026-000001", EXPORTER)).thenReturn(VIEW);
+    mvc.perform(get("/api/applications?reference=EXP-2026-000001").with(as("exporter", APPLICANTS)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.content[0].reference").value("EXP-2026-000001"))
+        .andExpect(jsonPath("$.totalElements").value(1));
+    mvc.perform(get("/api/applications/by-reference/EXP-2026-000001").with(as("exporter", APPLICANTS)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value("app-1"));
+  }
+
+  @Test
+  void aMalformedReferenceIsA400NamingIt() throws Exception {
+    for (String path : List.of("/api/applications?reference=LIC-2026-000001", "/api/applications?reference=",
+        "/api/applications/by-reference/EXP-26-1", "/api/applications/by-reference/exp-2026-000001")) {
+      mvc.perform(get(path).with(as("exporter", APPLICANTS))).andExpect(invalidFields("reference"));
+    }
+    verifyNoInteractions(service);
+  }
+
+  @Test
+  void anUnknownReferenceIsA404() throws Exception {
+    when(service.getByReference(any(), any())).thenThrow(new ResourceNotFoundException("No application EXP-2026-999999"));
+    mvc.perform(get("/api/applications/by-reference/EXP-2026-999999").with(as("exporter", APPLICANTS)))
+        .andExpect(problem(404, "Not found"));
+  }
+
   /**
    * A 400 that names the parameter in its detail only: ApiErrors leaves a parameter of the wrong type to Spring's
    * own handler, so there is no {@code errors} list here (docs/api.md promises one for every validation error).
