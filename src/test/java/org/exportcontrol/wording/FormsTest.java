@@ -34,7 +34,7 @@ class FormsTest {
   static final Set<String> RAW = Set.of("productCategory", "endUserType", "endUserCountry", "countryTier",
       "remoteShutdownCapable", "technicalRecommendation", "legalRecommendation", "foreignAffairsRecommendation",
       "suggestedOutcome", "licensingDecisionBy", "investigatedBy", "misuseCategory", "severity", "finding", "shutdownAt",
-      "shutdownDeadline", "decisionReasons");
+      "shutdownDeadline", "decisionReasons", "declaredPurposesText", "certificateText");
   static final List<String> REVIEWS_AND_DECISIONS = List.of("technicalReview", "legalReview", "foreignAffairsReview",
       "licensingDecision", "countersignDecision");
   static final List<String> ENFORCEMENT = List.of("triageMisuseReport", "investigateMisuse", "decideMisuseAction",
