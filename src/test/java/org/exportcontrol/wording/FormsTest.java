@@ -72,6 +72,13 @@ class FormsTest {
     assertThat(documents.path("components").get(0).path("text").asText()).isEqualTo("{{documentLinks}}");
   }
 
+  /** form-js refuses to render a form that binds a key twice ("binding path ... is already claimed"). */
+  @ParameterizedTest
+  @MethodSource("taskForms")
+  void bindsEachKeyOnce(String task) throws IOException {
+    assertThat(keys(task)).as(task).doesNotHaveDuplicates();
+  }
+
   @ParameterizedTest
   @MethodSource("taskForms")
   void everyShownValueOfTheCaseIsHiddenWhenEmpty(String task) throws IOException {
