@@ -12,10 +12,15 @@ import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jakarta.annotation.Priority;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.exportcontrol.engine.OperationClosedException;
 import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -38,9 +43,57 @@ class EngineRestProblems implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(new ClosedOperationMapper());
+    config.register(FieldRuleMapper.class);
     config.register(new TaskRefusalMapper());
     config.register(new CamundaErrorsAsProblems());
     config.register(new UnknownIdMapper());
+  }
+
+  /**
+   * A completion or start refused by a field's rule (a task rule, the completion guard, a form
+   * field's validator): 400 with the rule's sentence as it is, for the person at the form, without
+   * Camunda's "Cannot submit task form &lt;id&gt;: " in front, and the field's name for API clients
+   * ({@code field}, {@code errors: [{field, message}]}, as the project's own API names bad fields).
+   * Camunda wraps the violation in a {@link RestException}; any other one is answered as Camunda does.
+   * Registered with a higher priority than Camunda's own mapper of the same type.
+   */
+  @Priority(1)
+  static final class FieldRuleMapper implements ExceptionMapper<RestException> {
+
+    @Override
+    public Response toResponse(RestException e) {
+      Throwable cause = e.getCause();
+      while (cause != null && !(cause instanceof FormFieldValidationException)) {
+        cause = cause.getCause();
+      }
+      if (!(cause instanceof FormFieldValidationException violation)) {
+        return ExceptionHandlerHelper.getInstance().getResponse(e);
+      }
+      return fieldProblem(violation);
+    }
+  }
+
+  /** The same answer when the violation reaches Jersey unwrapped. */
+  static Response fieldProblem(FormFieldValidationException violation) {
+    String field = violation instanceof TaskRuleViolation rule ? rule.getField()
+        : violation.getDetail() instanceof String name ? name : null;
+    String sentence = violation.getMessage();
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", "Bad Request");
+    problem.put("status", 400);
+    problem.put("detail", sentence);
+    if (field != null) {
+      problem.put("field", field);
+      problem.put("errors", java.util.List.of(Map.of("field", field, "message", sentence)));
+    }
+    problem.put("message", sentence);
+    try {
+      return Response.status(400).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE).entity(JSON.writeValueAsString(problem))
+          .build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   /** Camunda answers some unknown ids (a process instance's variables) with 500: it is a 404. */

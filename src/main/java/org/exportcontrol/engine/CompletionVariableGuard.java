@@ -54,8 +54,10 @@ public class CompletionVariableGuard extends CommandInterceptor {
     for (Object name : variables.keySet()) {
       if (!allowed.contains(name)) {
         throw new TaskRuleViolation(String.valueOf(name), allowed.isEmpty()
-            ? "Completing " + keys[1] + " may set no variables: no process contract declares its fields, not " + name
-            : "Completing " + keys[1] + " may set only " + allowed + ", not " + name);
+            ? "This task cannot change " + name + ": completing " + keys[1]
+                + " may set no variables, because no process contract declares its fields."
+            : "This task cannot change " + name + ": completing " + keys[1] + " may set only "
+                + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
       }
     }
   }

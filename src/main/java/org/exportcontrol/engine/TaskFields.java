@@ -57,22 +57,29 @@ public final class TaskFields {
         .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
   }
 
-  public static <E extends Enum<E>> String oneOf(DelegateTask task, String variable, Class<E> values) {
-    return oneOf(task, variable, Arrays.stream(values.getEnumConstants()).map(Enum::name).toArray(String[]::new));
+  /**
+   * One of the enum's values; otherwise a sentence for the person at the form ("Please choose the
+   * severity.") naming {@code what} the field is, while the violation keeps the field's name for API clients.
+   */
+  public static <E extends Enum<E>> String oneOf(DelegateTask task, String variable, String what, Class<E> values) {
+    return oneOf(task, variable, what, Arrays.stream(values.getEnumConstants()).map(Enum::name).toArray(String[]::new));
   }
 
-  public static String oneOf(DelegateTask task, String variable, String... allowed) {
+  public static String oneOf(DelegateTask task, String variable, String what, String... allowed) {
     Object value = task.getVariable(variable);
     if (!(value instanceof String s) || !Arrays.asList(allowed).contains(s)) {
-      throw new TaskRuleViolation(variable, variable + " must be one of " + String.join(", ", allowed));
+      throw new TaskRuleViolation(variable, value == null || value instanceof String t && t.isBlank()
+          ? "Please choose " + what + "."
+          : "Please choose " + what + " from the list: " + String.join(", ", allowed) + " (not " + value + ").");
     }
     return s;
   }
 
-  public static boolean bool(DelegateTask task, String variable) {
+  /** True or false; otherwise "Please say whether ..." with {@code question}, such as "the report is credible". */
+  public static boolean bool(DelegateTask task, String variable, String question) {
     Object value = task.getVariable(variable);
     if (!(value instanceof Boolean b)) {
-      throw new TaskRuleViolation(variable, variable + " must be true or false");
+      throw new TaskRuleViolation(variable, "Please say whether " + question + " (tick the box or leave it empty).");
     }
     return b;
   }
@@ -83,10 +90,14 @@ public final class TaskFields {
     return value instanceof String s && !s.isBlank() ? s : null;
   }
 
-  public static String requiredText(DelegateTask task, String variable, String why) {
+  /**
+   * The text, required: otherwise {@code sentence}, a whole sentence for the person at the form that
+   * names the field and the rule ("Please give your rationale: it is required ...").
+   */
+  public static String requiredText(DelegateTask task, String variable, String sentence) {
     String value = text(task, variable);
     if (value == null) {
-      throw new TaskRuleViolation(variable, variable + " is required" + (why == null ? "" : " " + why));
+      throw new TaskRuleViolation(variable, sentence);
     }
     return value;
   }

@@ -163,8 +163,8 @@ public class TaskGate extends AbstractBpmnParseListener {
     }
     for (String variable : execution.getVariableNames()) {
       if (!form.fields().contains(variable)) {
-        throw new TaskRuleViolation(variable, "Starting " + contract.processKey() + " may set only " + form.fields()
-            + ", not " + variable);
+        throw new TaskRuleViolation(variable, "This form cannot set " + variable + ": starting "
+            + contract.processKey() + " may set only " + String.join(", ", new java.util.TreeSet<>(form.fields())) + ".");
       }
     }
   }

@@ -74,23 +74,27 @@ public class RevocationTaskRules extends AbstractBpmnParseListener {
   }
 
   void notifyBuyingState(DelegateTask task) {
-    String notifiedOn = requiredText(task, LicenseRevocationProcess.NOTIFIED_ON, null);
+    String notifiedOn = requiredText(task, LicenseRevocationProcess.NOTIFIED_ON,
+        "Please give the date the buying state was notified.");
     try {
       LocalDate.parse(notifiedOn.length() > 10 ? notifiedOn.substring(0, 10) : notifiedOn);
     } catch (DateTimeParseException e) {
-      throw new TaskRuleViolation(LicenseRevocationProcess.NOTIFIED_ON, "notifiedOn must be a date (YYYY-MM-DD)");
+      throw new TaskRuleViolation(LicenseRevocationProcess.NOTIFIED_ON, "Please give the date the buying state was "
+          + "notified as a date, such as 2026-03-31 (" + notifiedOn + " is not one).");
     }
-    String channel = requiredText(task, LicenseRevocationProcess.NOTIFICATION_CHANNEL, null);
+    String channel = requiredText(task, LicenseRevocationProcess.NOTIFICATION_CHANNEL,
+        "Please choose how the buying state was notified.");
     decisionLog.record(licenseNumber(task), DecisionAction.BUYING_STATE_NOTIFIED,
         details("notifiedOn", notifiedOn, "channel", channel));
   }
 
   void escalateShutdown(DelegateTask task) {
-    String action = oneOf(task, LicenseRevocationProcess.ESCALATION_ACTION, EscalationAction.class);
-    String rationale = requiredText(task, LicenseRevocationProcess.ESCALATION_RATIONALE, null);
+    String action = oneOf(task, LicenseRevocationProcess.ESCALATION_ACTION, "what you decided", EscalationAction.class);
+    String rationale = requiredText(task, LicenseRevocationProcess.ESCALATION_RATIONALE,
+        "Please give your rationale: why this step; it is kept in the decision log.");
     if (rationale.length() > 4000) {
       throw new TaskRuleViolation(LicenseRevocationProcess.ESCALATION_RATIONALE,
-          "escalationRationale must be at most 4000 characters");
+          "Please shorten your rationale: it may have at most 4000 characters.");
     }
     decisionLog.record(licenseNumber(task), DecisionAction.SHUTDOWN_ESCALATION_HANDLED, details("action", action,
         "rationale", rationale, "missedDeadlines", task.getVariable(LicenseRevocationProcess.MISSED_SHUTDOWN_DEADLINES)));
@@ -99,10 +103,10 @@ public class RevocationTaskRules extends AbstractBpmnParseListener {
   }
 
   void verifyShutdown(DelegateTask task) {
-    boolean verified = bool(task, LicenseRevocationProcess.SHUTDOWN_VERIFIED);
+    boolean verified = bool(task, LicenseRevocationProcess.SHUTDOWN_VERIFIED, "the shutdown is verified");
     String notes = verified ? text(task, LicenseRevocationProcess.VERIFICATION_NOTES)
         : requiredText(task, LicenseRevocationProcess.VERIFICATION_NOTES,
-            "when the shutdown is not verified (the exporter is told why)");
+            "Please write your notes: they are required when the shutdown is not verified, and the exporter is told why.");
     task.setVariable(LicenseRevocationProcess.VERIFIED_BY, completingUser(task));
     decisionLog.record(licenseNumber(task),
         verified ? DecisionAction.SHUTDOWN_VERIFIED : DecisionAction.SHUTDOWN_REJECTED, details("notes", notes));

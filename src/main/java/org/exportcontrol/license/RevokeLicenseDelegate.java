@@ -52,11 +52,13 @@ public class RevokeLicenseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable(LicenseRevocationProcess.LICENSE_NUMBER);
     execution.setVariables(facts.of(number).orElseThrow(() ->
-        new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "No license " + number)));
+        new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "There is no license "
+            + number + ". Please check the license number (LIC-year-number, such as LIC-2026-000001).")));
     DecisionLogEntry basis = grounds.revocation(execution, number);
     Object reason = execution.getVariable(LicenseRevocationProcess.REVOCATION_REASON);
     if (!(reason instanceof String r) || r.isBlank()) {
-      throw new TaskRuleViolation(LicenseRevocationProcess.REVOCATION_REASON, "revocationReason is required");
+      throw new TaskRuleViolation(LicenseRevocationProcess.REVOCATION_REASON, "Please give the reason for the revocation: "
+          + "it is required, and the exporter and the buying state are told it.");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean revoked = licenses.revoke(number, now, r);

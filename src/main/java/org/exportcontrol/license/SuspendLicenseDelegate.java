@@ -53,7 +53,7 @@ public class SuspendLicenseDelegate implements JavaDelegate {
     var suspension = licenses.suspend(number, basis.subject(), interim, OffsetDateTime.now(clock));
     if (!interim && !suspension.held()) {
       throw new TaskRuleViolation("misuseAction", "The license is "
-          + licenses.find(number).map(License::status).orElse(null) + "; it can no longer be suspended");
+          + licenses.find(number).map(License::status).orElse(null) + "; it can no longer be suspended. Please choose another action.");
     }
     execution.setVariable(SUSPENDED, interim ? suspension.licenseSuspended() : suspension.held());
     execution.setVariable(INTERIM_SUSPENSION, interim && suspension.held());

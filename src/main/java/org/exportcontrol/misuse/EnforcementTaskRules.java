@@ -65,12 +65,13 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
   }
 
   void triage(DelegateTask task) {
-    boolean credible = bool(task, MisuseReportProcess.CREDIBLE);
-    String severity = credible ? oneOf(task, MisuseReportProcess.SEVERITY, Severity.class)
+    boolean credible = bool(task, MisuseReportProcess.CREDIBLE, "the report is credible");
+    String severity = credible ? oneOf(task, MisuseReportProcess.SEVERITY, "the severity: it is required when the report is credible", Severity.class)
         : text(task, MisuseReportProcess.SEVERITY);
     // A critical report suspends the license at once: a sanction, so it states why (issue 21, 5).
     String rationale = credible && Severity.CRITICAL.name().equals(severity)
-        ? requiredText(task, MisuseReportProcess.TRIAGE_RATIONALE, "when the severity is CRITICAL")
+        ? requiredText(task, MisuseReportProcess.TRIAGE_RATIONALE, "Please say why the license must be "
+            + "suspended at once: a critical severity suspends it before the investigation, so the reason is required.")
         : text(task, MisuseReportProcess.TRIAGE_RATIONALE);
     reports.recordTriage(reportId(task), credible, severity);
     decisionLog.record(reference(task), DecisionAction.TRIAGED, details("credible", credible, "severity", severity,
@@ -78,22 +79,24 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
   }
 
   void investigate(DelegateTask task) {
-    String finding = oneOf(task, MisuseReportProcess.FINDING, Finding.class);
-    String summary = requiredText(task, MisuseReportProcess.INVESTIGATION_SUMMARY, null);
+    String finding = oneOf(task, MisuseReportProcess.FINDING, "the finding", Finding.class);
+    String summary = requiredText(task, MisuseReportProcess.INVESTIGATION_SUMMARY,
+        "Please summarise the investigation: the summary is required, and the officer deciding the action reads it.");
     reports.recordFinding(reportId(task), finding, summary);
     task.setVariable(MisuseReportProcess.INVESTIGATED_BY, completingUser(task));
     decisionLog.record(reference(task), DecisionAction.INVESTIGATED, details("finding", finding, "summary", summary));
   }
 
   void decideAction(DelegateTask task) {
-    String action = oneOf(task, MisuseReportProcess.MISUSE_ACTION, MisuseAction.class);
-    String rationale = requiredText(task, MisuseReportProcess.ACTION_RATIONALE, null);
+    String action = oneOf(task, MisuseReportProcess.MISUSE_ACTION, "the action", MisuseAction.class);
+    String rationale = requiredText(task, MisuseReportProcess.ACTION_RATIONALE,
+        "Please give your rationale: every action on a license must say why.");
     String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
     License license = licenses.find(licenseNumber).orElseThrow();
     if (!MisuseAction.WARN.name().equals(action) && !license.inForce()) {
       throw new TaskRuleViolation(MisuseReportProcess.MISUSE_ACTION, "The license is " + license.status()
           + "; it can no longer be "
-          + (MisuseAction.SUSPEND.name().equals(action) ? "suspended" : "revoked"));
+          + (MisuseAction.SUSPEND.name().equals(action) ? "suspended" : "revoked") + ". Please choose another action.");
     }
     reports.recordAction(reportId(task), action, rationale);
     task.setVariable(MisuseReportProcess.REVOCATION_REASON, "Misuse report " + reference(task) + ": " + rationale);
@@ -108,21 +111,22 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
    * review's rationale, not the earlier suspension's.
    */
   void reviewSuspension(DelegateTask task) {
-    String outcome = oneOf(task, MisuseReportProcess.SUSPENSION_OUTCOME, SuspensionOutcome.class);
-    String rationale = requiredText(task, MisuseReportProcess.SUSPENSION_REVIEW_RATIONALE, null);
+    String outcome = oneOf(task, MisuseReportProcess.SUSPENSION_OUTCOME, "the outcome of the review", SuspensionOutcome.class);
+    String rationale = requiredText(task, MisuseReportProcess.SUSPENSION_REVIEW_RATIONALE,
+        "Please give your rationale: the review of a suspension must say why it reinstates, revokes or closes.");
     String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
     License license = licenses.find(licenseNumber).orElseThrow();
     if (SuspensionOutcome.REINSTATE.name().equals(outcome) && license.status() != LicenseStatus.SUSPENDED) {
       throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
-          + "; it can no longer be reinstated");
+          + "; it can no longer be reinstated. Please choose another outcome.");
     }
     if (SuspensionOutcome.REVOKE.name().equals(outcome) && !license.inForce() && license.status() != LicenseStatus.REVOKED) {
       throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
-          + "; it can no longer be revoked");
+          + "; it can no longer be revoked. Please choose another outcome.");
     }
     if (SuspensionOutcome.CLOSE.name().equals(outcome) && license.inForce()) {
       throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
-          + "; reinstate or revoke it");
+          + "; please reinstate or revoke it.");
     }
     if (SuspensionOutcome.REVOKE.name().equals(outcome)) {
       task.setVariable(MisuseReportProcess.REVOCATION_REASON, "Misuse report " + reference(task)

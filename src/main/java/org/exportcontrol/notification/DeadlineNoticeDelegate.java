@@ -71,6 +71,8 @@ public class DeadlineNoticeDelegate implements JavaDelegate {
     model.put("businessKey", execution.getProcessBusinessKey());
     model.put("stepName", task.getName());
     model.put("dueDate", DUE.format(due));
+    // the agency's time zone, for the email's words (MailTemplates)
+    model.put("dueAt", task.getDueDate());
     model.put("assignee", task.getAssignee());
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
         + SendEmailDelegate.occurrence(execution);

@@ -69,11 +69,11 @@ public class TaskRules extends AbstractBpmnParseListener {
     String step = task.getTaskDefinitionKey();
     String recommendationField = ExportLicenseReviewProcess.recommendation(step);
     String commentsField = ExportLicenseReviewProcess.comments(step);
-    String recommendation = oneOf(task, recommendationField, Recommendation.class);
+    String recommendation = oneOf(task, recommendationField, "your recommendation", Recommendation.class);
     String comments = text(task, commentsField);
     if (!Recommendation.APPROVE.name().equals(recommendation) && comments == null) {
-      throw new TaskRuleViolation(commentsField, commentsField + " is required unless "
-          + recommendationField + " is APPROVE (for REQUEST_INFORMATION it is the question to the applicant)");
+      throw new TaskRuleViolation(commentsField, "Please give your comments: they are required unless you recommend "
+          + "approval; for a request for information they are the question to the applicant.");
     }
     records.record(applicationId(task), step, recommendation, comments, user, now());
     Map<String, Object> details = new LinkedHashMap<>();
@@ -85,20 +85,22 @@ public class TaskRules extends AbstractBpmnParseListener {
 
   void completeDecision(DelegateTask task) {
     String user = completingUser(task);
-    String decision = oneOf(task, ExportLicenseReviewProcess.DECISION, "APPROVE", "REJECT");
+    String decision = oneOf(task, ExportLicenseReviewProcess.DECISION, "your decision", "APPROVE", "REJECT");
     String suggested = (String) task.getVariable(ExportLicenseReviewProcess.SUGGESTED_OUTCOME);
     String rationale = text(task, ExportLicenseReviewProcess.DECISION_RATIONALE);
     boolean departs = "CONFLICTING".equals(suggested) || !decision.equals(direction(suggested));
     if (departs && rationale == null) {
-      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "decisionRationale is required: "
-          + "the suggested outcome is " + suggested + " and the decision is " + decision);
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "CONFLICTING".equals(suggested)
+          ? "Please give your rationale: the reviewers' advice conflicts, so the decision must say why."
+          : "Please give your rationale: your decision (" + ("APPROVE".equals(decision) ? "approve" : "reject")
+              + ") departs from the suggested outcome (" + (suggested == null ? "none" : suggested.replace('_', ' ').toLowerCase(java.util.Locale.ROOT)) + "), so it must say why.");
     }
     String asked = text(task, ExportLicenseReviewProcess.SUGGESTED_CONDITIONS);
     String conditions = text(task, ExportLicenseReviewProcess.LICENSE_CONDITIONS);
     // Reviewers' conditions are advice the officer may overrule, but never silently (issue 21, 5).
     if ("APPROVE".equals(decision) && asked != null && conditions == null && rationale == null) {
-      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "decisionRationale is required: "
-          + "the reviewers asked for conditions and the approval carries none");
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "Please give your rationale: "
+          + "the reviewers asked for conditions and the approval carries none, so it must say why.");
     }
     records.record(applicationId(task), LICENSING_DECISION, decision, rationale, user, now());
     task.setVariable(ExportLicenseReviewProcess.DECIDED_BY, user);
@@ -112,11 +114,12 @@ public class TaskRules extends AbstractBpmnParseListener {
 
   void completeCountersign(DelegateTask task) {
     String user = completingUser(task);
-    String countersignature = oneOf(task, ExportLicenseReviewProcess.COUNTERSIGNATURE, "APPROVE", "REJECT");
+    String countersignature = oneOf(task, ExportLicenseReviewProcess.COUNTERSIGNATURE, "whether you countersign",
+        "APPROVE", "REJECT");
     String comments = text(task, ExportLicenseReviewProcess.COUNTERSIGN_COMMENTS);
     if ("REJECT".equals(countersignature) && comments == null) {
       throw new TaskRuleViolation(ExportLicenseReviewProcess.COUNTERSIGN_COMMENTS,
-          "countersignComments is required when the countersignature is REJECT");
+          "Please give your comments: they are required when you refuse to countersign, and the deciding officer reads them.");
     }
     records.record(applicationId(task), COUNTERSIGN, countersignature, comments, user, now());
     task.setVariable(ExportLicenseReviewProcess.COUNTERSIGNED_BY, user);

@@ -136,6 +136,11 @@ public final class Browser implements AutoCloseable {
   }
 
   /** The screenshot of the current screen, as target/e2e-screenshots/NAME.png. */
+  /** Runs a script in the page and answers its result. */
+  public Object script(String script, Object... arguments) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

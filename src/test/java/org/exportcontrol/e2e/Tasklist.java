@@ -101,6 +101,22 @@ public final class Tasklist {
         "the completed task '" + taskName + "' gone from the list (a notification tells why not)");
   }
 
+  /** Clicks Complete without waiting for the task to go (a refusal keeps it). */
+  public void clickComplete() {
+    browser.click(COMPLETE, "the Complete button of the form");
+  }
+
+  /** Whether the element at the Complete button's centre is something else (a notification over it). */
+  public boolean completeButtonCovered() {
+    WebElement button = browser.find(COMPLETE, "the Complete button of the form");
+    Object covered = browser.script("""
+        const b = arguments[0]; b.scrollIntoView({block: 'center'});
+        const r = b.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !(top === b || b.contains(top));""", button);
+    return Boolean.TRUE.equals(covered);
+  }
+
   public boolean formShown() {
     return !browser.findAll(By.cssSelector(".fjs-container")).isEmpty();
   }
@@ -134,6 +150,17 @@ public final class Tasklist {
     private By control(String label) {
       String id = browser.find(label(label), "the form field '" + label + "'").getAttribute("for");
       return By.id(id);
+    }
+
+    /** The form's visible text (text views and labels). */
+    public String text() {
+      return browser.find(By.cssSelector(".fjs-container"), "the form").getText();
+    }
+
+    /** The address of the form's link with this text. */
+    public String link(String text) {
+      return browser.find(By.xpath("//div[contains(@class,'fjs-container')]//a[normalize-space()=" + literal(text) + "]"),
+          "the link '" + text + "'").getAttribute("href");
     }
 
     /** What the field shows (text fields and text areas). */

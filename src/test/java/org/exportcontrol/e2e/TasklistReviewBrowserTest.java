@@ -39,10 +39,10 @@ class TasklistReviewBrowserTest extends BrowserTest {
     TaskForm form = tasklist.openTask("Legal review", reference);
     assertThat(form.value("Product")).isEqualTo("Interceptor <X>");
     assertThat(form.value("End user")).isEqualTo("National Police");
-    assertThat(form.value("Country")).isEqualTo("DE");
-    assertThat(form.value("Declared purposes"))
-        .isEqualTo("Terrorist act: HOSTAGE_TAKING\nSerious crime: Drug trafficking (up to 12 years)");
-    assertThat(form.checked("Can be shut down remotely by the exporter")).isTrue();
+    assertThat(form.value("Country")).isEqualTo("Germany");
+    assertThat(form.value("Declared offences"))
+        .isEqualTo("Terrorist act: Hostage taking\nSerious crime: Drug trafficking, punishable by up to 12 years in prison");
+    assertThat(form.value("Can the exporter shut it down remotely?")).isEqualTo("Yes");
 
     tasklist.claim();
     form.select("Recommendation", "Reject");
@@ -78,6 +78,40 @@ class TasklistReviewBrowserTest extends BrowserTest {
         .doesNotContainKey("reviews");
   }
 
+  /**
+   * Issue 16, 3 and 5: the review form shows the application in words, and a refused completion
+   * tells the reviewer in a sentence what to do, in a notification that leaves the Complete button free.
+   */
+  @Test
+  void aReviewFormSpeaksPlainEnglishAndARefusalIsASentence() {
+    Case application = submitApplication("DE");
+    String reference = application.reference();
+    Browser browser = browser("scenario-validation-sentence");
+    Tasklist tasklist = new Tasklist(browser, baseUrl()).logIn("tech", "Tess Technical");
+    tasklist.openFilter("Technical reviewers: my group's tasks");
+    TaskForm form = tasklist.openTask("Technical review", reference);
+    assertThat(form.value("Category")).isEqualTo("Interception");
+    assertThat(form.value("End-user type")).isEqualTo("Law enforcement");
+    assertThat(form.value("Country")).isEqualTo("Germany");
+    assertThat(form.value("Outcome and reasons")).startsWith("Passed: none of the screening rules objected.");
+    assertThat(form.text()).contains("Case file: " + reference)
+        .doesNotContain("Earlier question and the applicant's answer", "Documents", "INTERCEPTION", "LAW_ENFORCEMENT");
+    assertThat(form.link(reference)).endsWith("/cases/" + reference);
+
+    tasklist.claim();
+    form.select("Recommendation", "Reject");
+    tasklist.clickComplete();
+    String notification = tasklist.notification();
+    browser.screenshot("scenario-validation-sentence");
+    assertThat(notification).contains("Please give your comments: they are required unless you recommend approval; "
+        + "for a request for information they are the question to the applicant.")
+        .doesNotContain("Cannot submit task form", "technicalComments");
+    assertThat(tasklist.completeButtonCovered()).as("the notification leaves the Complete button free").isFalse();
+
+    form.type(REVIEW_COMMENTS, "Not a lawful interception product");
+    tasklist.complete("Technical review", reference);
+  }
+
   @Test
   void reviewersAdviseAndTheOfficerDecidesInTasklistAndTheApplicantIsEmailed() throws Exception {
     Case application = submitApplication("DE");
@@ -105,11 +139,11 @@ class TasklistReviewBrowserTest extends BrowserTest {
 
     tasklist.logIn("officer", "Olga Officer").openFilter("Licensing officers: my group's tasks");
     TaskForm decision = tasklist.openTask("Licensing decision", reference);
-    assertThat(decision.value("Technical recommendation")).isEqualTo("APPROVE");
-    assertThat(decision.value("Legal recommendation")).isEqualTo("APPROVE");
-    assertThat(decision.value("Foreign-affairs recommendation")).isEqualTo("APPROVE_WITH_CONDITIONS");
+    assertThat(decision.value("Technical recommendation")).isEqualTo("Approve");
+    assertThat(decision.value("Legal recommendation")).isEqualTo("Approve");
+    assertThat(decision.value("Foreign-affairs recommendation")).isEqualTo("Approve with conditions");
     assertThat(decision.value("Foreign-affairs comments")).isEqualTo("Report every deployment to the agency yearly");
-    assertThat(decision.value("Suggested outcome (consolidated advice)")).isEqualTo("APPROVE_WITH_CONDITIONS");
+    assertThat(decision.value("Suggested outcome (consolidated advice)")).isEqualTo("Approve with conditions");
     assertThat(decision.value("License conditions")).isEqualTo("Foreign affairs: Report every deployment to the agency yearly");
     tasklist.claim();
     decision.choose("Decision", "Approve");

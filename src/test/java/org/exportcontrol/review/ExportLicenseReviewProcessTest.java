@@ -92,7 +92,9 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     MimeMessage approval = mail(reference + ": approved");
     Assertions.assertThat(approval.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("exporter@demo-cyber.example");
     Assertions.assertThat(GreenMailUtil.getBody(approval)).contains((String) license.get("number"),
-        validFrom.plusYears(2).toString(), "Report every deployment yearly");
+        // the validity in words, as the applicant reads it (issue 16, 5)
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(validFrom.plusYears(2)),
+        "Report every deployment yearly");
     Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": application received")))
         .contains("Interceptor &lt;X&gt;").doesNotContain("Interceptor <X></span>");
   }
@@ -116,7 +118,9 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
         .hasNotPassed("startReviews");
     String reference = (String) submitted.get("reference");
     Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": rejected")))
-        .contains("END_USER_NOT_GOVERNMENT,COUNTRY_NOT_ELIGIBLE,OFFENCE_BELOW_SERIOUS_THRESHOLD,REMOTE_SHUTDOWN_REQUIRED");
+        .contains("The end user is not a government body", "The buyer's country is sanctioned",
+            "less than six years", "cannot shut down remotely")
+        .doesNotContain("END_USER_NOT_GOVERNMENT", "COUNTRY_NOT_ELIGIBLE");
   }
 
   @Test
@@ -368,7 +372,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
 
     Task decision = driver.task(instance.getId(), "licensingDecision");
     assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decisionRationale");
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "decisionRationale");
     assertThat(instance).isWaitingAt("licensingDecision");
 
     driver.complete("officer", decision, withVariables("licensingDecision", "REJECT",
@@ -382,7 +386,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Assertions.assertThat(outcome.get("reasons")).isEqualTo(List.of("REVIEW_REFUSED"));
     Assertions.assertThat(outcome.get("rationale")).isEqualTo("The legal safeguards are insufficient");
     Assertions.assertThat(GreenMailUtil.getBody(mail(submitted.get("reference") + ": rejected")))
-        .contains("REVIEW_REFUSED", "The legal safeguards are insufficient");
+        .contains("Refused by the licensing officer after review.", "The legal safeguards are insufficient");
   }
 
   @Test
@@ -413,7 +417,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     assertThatThrownBy(() -> driver.complete("officer", decision,
         withVariables("licensingDecision", "APPROVE", "licenseConditions", " ")))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("decisionRationale is required: the reviewers asked for conditions and the approval carries none");
+        .hasMessageContaining("the reviewers asked for conditions and the approval carries none");
     assertThat(instance).isWaitingAt("licensingDecision");
 
     driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE", "licenseConditions", "",
@@ -441,9 +445,9 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     ProcessInstance instance = instance((String) submitted.get("reference"));
     Task technical = driver.task(instance.getId(), "technicalReview");
     assertThatThrownBy(() -> driver.complete("tech", technical, withVariables("technicalRecommendation", "REJECT")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("technicalComments");
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "technicalComments");
     assertThatThrownBy(() -> driver.complete("tech", technical, withVariables("technicalRecommendation", "MAYBE")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("technicalRecommendation");
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "technicalRecommendation");
     assertThat(instance).isWaitingAt("technicalReview");
 
     // through /engine-rest, as Tasklist does: 400, and the task stays
@@ -451,7 +455,8 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
         HttpMethod.POST, Requests.json("{\"variables\": {\"technicalRecommendation\": {\"value\": \"REJECT\"}}}"),
         Map.class);
     Assertions.assertThat(response.getStatusCode().value()).isEqualTo(400);
-    Assertions.assertThat((String) response.getBody().get("message")).contains("technicalComments");
+    Assertions.assertThat(response.getBody()).containsEntry("field", "technicalComments");
+    Assertions.assertThat((String) response.getBody().get("message")).startsWith("Please give your comments");
     Assertions.assertThat(driver.task(instance.getId(), "technicalReview")).isNotNull();
   }
 
@@ -470,7 +475,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     assertThatThrownBy(() -> driver.complete("officer", countersign, withVariables("countersignature", "APPROVE")))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("Separation of duties");
     assertThatThrownBy(() -> driver.complete("officer2", countersign, withVariables("countersignature", "REJECT")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("countersignComments");
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "countersignComments");
     driver.complete("officer2", countersign, withVariables("countersignature", "REJECT",
         "countersignComments", "Add a condition on data retention"));
     assertThat(instance).isWaitingAt("licensingDecision").variables()

@@ -1,0 +1,112 @@
+package org.exportcontrol.review;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.exportcontrol.application.Application;
+import org.exportcontrol.application.ApplicationRepository;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
+import org.exportcontrol.wording.Wording;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The display variables the review and decision forms need beyond the case's codes in words
+ * ({@link org.exportcontrol.wording.FormWording}): the screening's outcome and reasons in words, the
+ * certificate's details and every declared offence with its penalty (the legal review), and the
+ * country's earlier decisions in this system (the foreign-affairs review), counted when the task is
+ * created. Task-local and display-only, like the card variables.
+ */
+@Component
+public class ReviewFormVariables extends AbstractBpmnParseListener {
+
+  public static final String SCREENING_TEXT = "screeningText";
+  public static final String CERTIFICATE_DETAILS_TEXT = "certificateDetailsText";
+  public static final String DECLARED_OFFENCES_TEXT = "declaredOffencesText";
+  public static final String COUNTRY_RECORD_TEXT = "countryRecordText";
+
+  private final ApplicationRepository applications;
+  private final JdbcClient jdbc;
+  private final Wording wording;
+
+  public ReviewFormVariables(ApplicationRepository applications, JdbcClient jdbc, Wording wording) {
+    this.applications = applications;
+    this.jdbc = jdbc;
+    this.wording = wording;
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (ExportLicenseReviewProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this::prepare);
+    }
+  }
+
+  void prepare(DelegateTask task) {
+    String id = (String) task.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
+    Application a = id == null ? null : applications.find(id).orElse(null);
+    if (a == null) {
+      return;
+    }
+    task.setVariableLocal(SCREENING_TEXT, screening(a));
+    task.setVariableLocal(CERTIFICATE_DETAILS_TEXT, certificate(a));
+    task.setVariableLocal(DECLARED_OFFENCES_TEXT, offences(a));
+    if (ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal(COUNTRY_RECORD_TEXT, countryRecord(a));
+    }
+  }
+
+  String screening(Application a) {
+    String outcome = a.screeningOutcome() == null ? "Not screened" : wording.label(a.screeningOutcome());
+    List<String> reasons = a.screeningReasons() == null ? List.of() : a.screeningReasons();
+    String tier = a.countryTier() == null ? "" : " Country tier: " + wording.label(a.countryTier());
+    return reasons.isEmpty()
+        ? outcome + ": none of the screening rules objected." + tier
+        : outcome + "." + tier + "\n" + wording.labels(reasons);
+  }
+
+  String certificate(Application a) {
+    if (!a.hasCertificate()) {
+      return "No end-use certificate was given.";
+    }
+    return "Signed by " + a.certificateSignatory() + " on " + wording.date(a.certificateSignedOn()) + ".\n"
+        + (Boolean.TRUE.equals(a.certificateProhibitedUsesAcknowledged())
+            ? "The signatory acknowledged the prohibited uses."
+            : "The signatory did NOT acknowledge the prohibited uses.");
+  }
+
+  String offences(Application a) {
+    if (a.declaredPurposes() == null || a.declaredPurposes().isEmpty()) {
+      return "No purpose was declared.";
+    }
+    return a.declaredPurposes().stream()
+        .map(p -> "TERRORIST_ACT".equals(p.kind())
+            ? "Terrorist act: " + wording.label(p.act())
+            : "Serious crime: " + p.offence() + ", punishable by up to " + p.maxPenaltyYears()
+                + (Integer.valueOf(1).equals(p.maxPenaltyYears()) ? " year" : " years") + " in prison")
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** This system's earlier decisions for the buyer's country, this application left out. */
+  String countryRecord(Application a) {
+    String country = a.endUserCountry();
+    long issued = jdbc.sql("""
+        select count(*) from license l join application a on a.id = l.application_id
+        where a.end_user_country = ? and a.id <> ?""").params(country, a.id()).query(Long.class).single();
+    long revoked = jdbc.sql("""
+        select count(*) from license l join application a on a.id = l.application_id
+        where a.end_user_country = ? and a.id <> ? and l.status = 'REVOKED'""").params(country, a.id())
+        .query(Long.class).single();
+    long refused = jdbc.sql("select count(*) from application where end_user_country = ? and id <> ? and status = 'REJECTED'")
+        .params(country, a.id()).query(Long.class).single();
+    return "Licenses issued: " + issued + "\nApplications refused: " + refused + "\nLicenses revoked: " + revoked;
+  }
+}
