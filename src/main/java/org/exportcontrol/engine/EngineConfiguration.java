@@ -67,6 +67,7 @@ public class EngineConfiguration {
         configuration.setCustomPreVariableSerializers(serializers);
         List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+        postDeployers.add(new DefinitionVersionTag());
         postDeployers.add(new DeploymentRecord(decisionLog));
         configuration.setCustomPostDeployers(postDeployers);
         // outside the transaction: refusals before anything happens (each chain needs its own instances)
