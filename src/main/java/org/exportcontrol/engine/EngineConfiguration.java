@@ -34,7 +34,7 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin exportControlEnginePlugin(ApplicationContext context, ProcessBeans processBeans,
       ObjectProvider<BpmnParseListener> parseListeners, ObjectProvider<Deployer> preDeployers,
-      ProcessContracts contracts, DecisionLog decisionLog) {
+      ProcessContracts contracts, DecisionLog decisionLog, ObjectProvider<SeparationOfDuties> separations) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,6 +47,13 @@ public class EngineConfiguration {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.orderedStream().forEach(listeners::add);
         configuration.setCustomPreBPMNParseListeners(listeners);
+        // after every other listener: it hides tasks from barred candidates once the rules have recorded a completion
+        List<BpmnParseListener> postListeners = configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        postListeners.add(new BarredCandidates(contracts, separations));
+        configuration.setCustomPostBPMNParseListeners(postListeners);
+        // candidates may give a task back, not only claim it (issue 16, ADR 0026)
+        configuration.setResourceAuthorizationProvider(new CandidatesReleaseTasks());
         // every Deployer bean checks a deployment before the engine's deployers (the DMN guard)
         List<Deployer> deployers = configuration.getCustomPreDeployers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
@@ -60,6 +67,7 @@ public class EngineConfiguration {
         configuration.setCustomPreVariableSerializers(serializers);
         List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+        postDeployers.add(new DefinitionVersionTag());
         postDeployers.add(new DeploymentRecord(decisionLog));
         configuration.setCustomPostDeployers(postDeployers);
         // outside the transaction: refusals before anything happens (each chain needs its own instances)

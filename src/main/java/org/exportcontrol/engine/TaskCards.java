@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What tells one case from another on a Tasklist task card: the variables each group filter shows,
- * with their column labels. Copied onto the tasks as task-local variables, because candidates may
+ * What tells one case from another on a Tasklist task card: the variables every filter shows, with
+ * their column labels: the case's reference (an application's EXP, a report's MR, a revocation's
+ * license number), its subject (the product, and the license once there is one), the end user's
+ * country and the exporter. Every process holds them under these names (issue 16). Copied onto the tasks as task-local variables, because candidates may
  * read a task's own variables but not the process instance's.
  */
 public final class TaskCards {
@@ -17,6 +19,7 @@ public final class TaskCards {
     Map<String, String> columns = new LinkedHashMap<>();
     columns.put("reference", "Reference");
     columns.put("productName", "Product");
+    columns.put("licenseNumber", "License");
     columns.put("endUserCountry", "Country");
     columns.put("exporterName", "Exporter");
     COLUMNS = java.util.Collections.unmodifiableMap(columns);

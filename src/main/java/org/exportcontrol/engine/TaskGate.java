@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -91,7 +92,35 @@ public class TaskGate extends AbstractBpmnParseListener {
         throw new TaskAuthorizationViolation("Assigning a task", assignee + " may not take the task '" + task.getName()
             + "': " + reason);
       });
+    } else {
+      checkRelease(declared, task);
     }
+  }
+
+  /**
+   * A claimed task is given back by its assignee, by a colleague who may take it (the assignee is on
+   * leave), or by an administrator; not by someone the task's rules bar from it.
+   */
+  private void checkRelease(ProcessContract.UserTask declared, DelegateTask task) {
+    Authentication actor = Context.getCommandContext().getAuthentication();
+    if (Privileged.active() || actor == null || actor.getUserId() == null) {
+      return;
+    }
+    String user = actor.getUserId();
+    if (user.equals(formerAssignee(task)) || (actor.getGroupIds() != null && actor.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+      return;
+    }
+    refusal(declared, task, user).ifPresent(reason -> {
+      throw new TaskAuthorizationViolation("Releasing a task", user + " may not release the task '" + task.getName()
+          + "': " + reason);
+    });
+  }
+
+  private static String formerAssignee(DelegateTask task) {
+    if (task instanceof TaskEntity entity && entity.getPropertyChanges().get(TaskEntity.ASSIGNEE) != null) {
+      return (String) entity.getPropertyChanges().get(TaskEntity.ASSIGNEE).getOrgValue();
+    }
+    return null;
   }
 
   void checkCompletion(ProcessContract.UserTask declared, DelegateTask task) {

@@ -2,6 +2,8 @@ package org.exportcontrol.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.exportcontrol.engine.ProcessContract;
 import org.exportcontrol.engine.ProcessContracts;
 import org.exportcontrol.engine.TaskCards;
@@ -26,14 +29,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates, on every start and idempotently, what the system needs in any environment: the groups,
- * their authorizations, one Tasklist filter per staff group, and the administrator.
+ * their authorizations, one Tasklist filter per staff group, "All open work" and "Overdue" for those
+ * who oversee the work, and the administrator.
  */
 @Component
 @Order(0)
+@EnableScheduling
 public class IdentitySetup implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -51,15 +58,24 @@ public class IdentitySetup implements ApplicationRunner {
     GROUP_NAMES.put(Groups.APPLICANTS, "Applicants (exporters)");
   }
 
+  /** Tasklist filter names for those who oversee the work (issue 16, 11). */
+  public static final String ALL_OPEN_WORK = "All open work";
+  public static final String OVERDUE = "Overdue";
+
+  /** Who sees every open task: administrators, licensing officers, and the heads of unit. */
+  static final List<String> OVERSEERS = List.of(Groups.ADMIN, Groups.LICENSING_OFFICERS, Groups.LICENSING_MANAGERS);
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
   private final AdminProperties admin;
   private final ProcessContracts contracts;
+  private final Clock clock;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, AdminProperties admin, ProcessContracts contracts) {
+      FilterService filterService, TaskService taskService, AdminProperties admin, ProcessContracts contracts,
+      Clock clock) {
     if (admin.password() == null || admin.password().isBlank()) {
       throw new IllegalStateException("exportcontrol.admin.password (environment EXPORTCONTROL_ADMIN_PASSWORD) "
           + "is not set: outside the demo profile the administrator password has no default");
@@ -70,6 +86,7 @@ public class IdentitySetup implements ApplicationRunner {
     this.taskService = taskService;
     this.admin = admin;
     this.contracts = contracts;
+    this.clock = clock;
   }
 
   @Override
@@ -100,6 +117,28 @@ public class IdentitySetup implements ApplicationRunner {
       grant(staff, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
       ensureGroupFilter(staff);
     }
+    // Officers and heads of unit oversee all open work: they read every task (a group grant, so a
+    // barred officer's own revocation still hides a task from him, engine.BarredCandidates); taking
+    // one stays with its candidates (TASK_WORK comes from the task's candidate group only).
+    for (String overseer : OVERSEERS) {
+      if (!Groups.ADMIN.equals(overseer)) {
+        grant(overseer, Resources.TASK, Authorization.ANY, Permissions.READ);
+      }
+    }
+    ensureFilter(ALL_OPEN_WORK, "Every open task of every process, overdue ones first", -20,
+        taskService.createTaskQuery().orderByDueDate().asc(), OVERSEERS);
+    refreshOverdueFilter();
+  }
+
+  /**
+   * The "Overdue" filter's query holds the time of its last refresh: stored queries may not hold
+   * expressions such as {@code ${now()}} (hardening), so the moment is written in and moved on every
+   * minute. A task is listed at most a minute after its due date has passed.
+   */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  public void refreshOverdueFilter() {
+    ensureFilter(OVERDUE, "Open tasks past their due date, the longest overdue first", -15,
+        taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).orderByDueDate().asc(), OVERSEERS);
   }
 
   void ensureGroup(String id, String name, String type) {
@@ -150,25 +189,35 @@ public class IdentitySetup implements ApplicationRunner {
    * which application a task is about; the properties are brought up to date on every start.
    */
   private void ensureGroupFilter(String groupId) {
-    String name = GROUP_NAMES.get(groupId) + ": my group's tasks";
+    ensureFilter(GROUP_NAMES.get(groupId) + ": my group's tasks", "Open tasks of the " + groupId
+        + " group, claimed ones included, overdue ones first", -10,
+        taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByDueDate().asc(),
+        List.of(groupId));
+  }
+
+  /**
+   * A filter readable by the given groups, its query and properties brought up to date on every
+   * start. Its cards show the task-local copies of {@link TaskCards}; the earliest due date comes
+   * first, so overdue work leads every list (Tasklist sorts by the filter's order until a user picks
+   * another).
+   */
+  private void ensureFilter(String name, String description, int priority, TaskQuery query, List<String> readers) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", "Open tasks of the " + groupId + " group, claimed ones included");
-    properties.put("priority", -10);
+    properties.put("description", description);
+    properties.put("priority", priority);
     properties.put("refresh", true);
-    // the task-local copies that the task cards show (TaskCards)
     properties.put("variables", TaskCards.COLUMNS.entrySet().stream()
         .map(column -> cardVariable(column.getKey(), column.getValue())).toList());
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
-      filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
-      filter.setProperties(properties);
-      filterService.saveFilter(filter);
-    } else if (!properties.equals(filter.getProperties())) {
-      filter.setProperties(properties);
-      filterService.saveFilter(filter);
     }
-    grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+    filter.setQuery(query);
+    filter.setProperties(properties);
+    filterService.saveFilter(filter);
+    for (String group : readers) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
   }
 
   private static Map<String, String> cardVariable(String name, String label) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class LicenseRevocationProcess extends ProcessContract {
 
   public static final String KEY = "licenseRevocation";
+  /** The license number again, under the name every task card reads the case's reference from (TaskCards). */
+  public static final String CARD_REFERENCE = "reference";
 
   public static final String NOTIFY_BUYING_STATE = "notifyCustomerGovernment";
   public static final String ESCALATE_SHUTDOWN = "escalateShutdown";

@@ -43,6 +43,10 @@ public class RevocationRequests extends AbstractBpmnParseListener {
     if (number instanceof String n && !n.isBlank() && !n.equals(execution.getProcessBusinessKey())) {
       execution.setProcessBusinessKey(n);
     }
+    // a revocation's case reference on its task cards is the license number (TaskCards)
+    if (number instanceof String n && !n.isBlank()) {
+      execution.setVariable(LicenseRevocationProcess.CARD_REFERENCE, n);
+    }
     if (((ExecutionEntity) execution).getSuperExecution() != null) {
       return;
     }

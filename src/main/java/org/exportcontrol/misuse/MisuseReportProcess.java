@@ -20,6 +20,8 @@ public class MisuseReportProcess extends ProcessContract {
   public static final String REPORT_ID = "misuseReportId";
   /** The report's reference; the revocation it calls gets it too (the grounds of a license's change). */
   public static final String REFERENCE = LicenseGrounds.REPORT_REFERENCE;
+  /** The report's reference again, under the name every task card reads (TaskCards). */
+  public static final String CARD_REFERENCE = "reference";
   public static final String LICENSE_NUMBER = "licenseNumber";
   public static final String INVESTIGATED_BY = "investigatedBy";
   public static final String REVOCATION_REASON = "revocationReason";

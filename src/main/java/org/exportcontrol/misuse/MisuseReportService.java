@@ -72,6 +72,8 @@ public class MisuseReportService {
     Map<String, Object> variables = new HashMap<>(license);
     variables.put(MisuseReportProcess.REPORT_ID, report.id());
     variables.put(MisuseReportProcess.REFERENCE, report.reference());
+    // the name every process's task cards read the case's reference from (TaskCards)
+    variables.put(MisuseReportProcess.CARD_REFERENCE, report.reference());
     variables.put(MisuseReportProcess.CATEGORY, report.category());
     variables.put(MisuseReportProcess.SOURCE, report.source());
     variables.put(MisuseReportProcess.SUMMARY, report.summary());

@@ -7,6 +7,8 @@ import static org.exportcontrol.application.ExportLicenseReviewProcess.REVIEWS;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.engine.SeparationOfDuties;
@@ -48,5 +50,25 @@ public class ReviewSeparationOfDuties implements SeparationOfDuties {
           + (COUNTERSIGN.equals(step) ? "countersign" : "decide") + " it");
     }
     return Optional.empty();
+  }
+
+  @Override
+  public Set<String> barred(DelegateTask task) {
+    String step = task.getTaskDefinitionKey();
+    String applicationId = (String) task.getVariable(ExportLicenseReviewProcess.APPLICATION_ID);
+    if (applicationId == null || !ExportLicenseReviewProcess.KEY.equals(TaskFields.processKey(task))) {
+      return Set.of();
+    }
+    if (REVIEWS.contains(step)) {
+      return records.completers(applicationId, REVIEWS.stream().filter(other -> !other.equals(step)).toList());
+    }
+    Set<String> barred = new TreeSet<>();
+    if (LICENSING_DECISION.equals(step) || COUNTERSIGN.equals(step)) {
+      barred.addAll(records.completers(applicationId, REVIEWS));
+    }
+    if (COUNTERSIGN.equals(step) && task.getVariable(DECIDED_BY) instanceof String decidedBy) {
+      barred.add(decidedBy);
+    }
+    return barred;
   }
 }

@@ -8,13 +8,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.engine.TaskCards;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts what tells one application from another (reference, product, country, exporter) on each
- * review and decision task as task-local copies, so that the Tasklist group filters can show them on
+ * Puts what tells one case from another (reference, product, license, country, exporter) on every
+ * user task of every process as task-local copies, so that the Tasklist group filters can show them on
  * the task cards. Candidates may read a task's own variables; the process instance's variables need
  * process-instance read rights that reviewers deliberately do not have. Same values as the process's,
  * gone with the task, and never written back (the forms show them as disabled fields).
@@ -25,17 +24,12 @@ public class TaskCardVariables extends AbstractBpmnParseListener {
   /** The variables the group filters show on a task card (IdentitySetup names the same ones). */
   public static final List<String> NAMES = List.copyOf(TaskCards.COLUMNS.keySet());
 
-  private static final List<String> TASKS = List.of(ExportLicenseReviewProcess.TECHNICAL_REVIEW, ExportLicenseReviewProcess.LEGAL_REVIEW,
-      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, ExportLicenseReviewProcess.LICENSING_DECISION, ExportLicenseReviewProcess.COUNTERSIGN);
-
   private final TaskListener copyToTask = TaskCardVariables::copyToTask;
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    if (TASKS.contains(activity.getId())) {
-      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-          .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, copyToTask);
-    }
+    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, copyToTask);
   }
 
   static void copyToTask(DelegateTask task) {

@@ -23,7 +23,8 @@ class EngineTableMigrationsTest extends IntegrationTest {
     assertThat(jdbc.sql("select \"version\", \"description\" from \"" + EngineTableMigrations.HISTORY_TABLE
             + "\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
         .query((row, n) -> row.getString(1) + " " + row.getString(2)).list())
-        .containsExactly("0 << Flyway Baseline >>", "1 job due date index", "2 task parent index");
+        .containsExactly("0 << Flyway Baseline >>", "1 job due date index", "2 task parent index",
+            "3 candidates release tasks");
     assertThat(indexedColumns("ACT_RU_JOB", "ACT_IDX_JOB_DUEDATE")).containsExactly("DUEDATE_");
   }
 

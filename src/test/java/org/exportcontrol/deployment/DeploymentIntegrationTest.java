@@ -123,6 +123,9 @@ class DeploymentIntegrationTest extends IntegrationTest {
       ResponseEntity<Map> second = as("admin").postForEntity("/api/admin/redeploy", null, Map.class);
       assertThat((List<Object>) second.getBody().get("newVersions"))
           .containsExactly(Map.of("type", "process", "key", "redeployProbe", "version", 2));
+      // Tasklist's "(v. N)" is the version tag: it follows the changed diagram (issue 16, 10)
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("redeployProbe")
+          .orderByProcessDefinitionVersion().asc().list()).extracting(d -> d.getVersionTag()).containsExactly("1", "2");
     } finally {
       Files.deleteIfExists(added);
       Files.deleteIfExists(broken);

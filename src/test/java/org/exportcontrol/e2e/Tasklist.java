@@ -85,6 +85,11 @@ public final class Tasklist {
     browser.open(appUrl + "#/?task=" + taskId);
   }
 
+  /** The texts of the notifications shown now (none waited for). */
+  public List<String> notificationsShown() {
+    return browser.findAll(NOTIFICATIONS).stream().map(WebElement::getText).toList();
+  }
+
   public String notification() {
     return browser.find(NOTIFICATIONS, "a notification").getText();
   }
@@ -92,6 +97,17 @@ public final class Tasklist {
   public void claim() {
     browser.click(CLAIM, "the Claim button");
     browser.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM), "the task claimed (Claim button gone)");
+  }
+
+  /** Gives the open task back (the "x" beside one's own name) and waits until it can be claimed again. */
+  public void unclaim() {
+    browser.click(By.cssSelector("button.unclaim"), "the Unclaim button beside the assignee");
+    browser.find(CLAIM, "the Claim button again (the task released)");
+  }
+
+  /** Whether the list shows a card of this task and case now (after something else has been waited for). */
+  public boolean listed(String taskName, String reference) {
+    return !browser.findAll(card(taskName, reference)).isEmpty();
   }
 
   /** Completes the open task and waits until its card has left the list. */
