@@ -59,12 +59,16 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
             .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
-            .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw"))
+            .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw",
+                "/api/applications/*/documents"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
             .requestMatchers(post("/api/misuse-reports")).hasAuthority(Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/misuse-reports/**")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/licenses/*/shutdown-confirmation")).hasAuthority(Groups.APPLICANTS)
+            // the holder's shutdown evidence, the foreign-affairs reviewers' diplomatic note (ADR 0027)
+            .requestMatchers(post("/api/licenses/*/documents"))
+            .hasAnyAuthority(Groups.APPLICANTS, Groups.FOREIGN_AFFAIRS_REVIEWERS)
             .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
         // One manager with the one provider. Spring's global manager also picks the provider bean up and
