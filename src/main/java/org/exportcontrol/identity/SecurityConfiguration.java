@@ -26,6 +26,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -36,7 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>/api/**, /actuator/**, /demo/**, /v3/api-docs: HTTP Basic against Camunda's identity service,
- *       stateless, with the caller set as the engine's authenticated user.</li>
+ *       stateless, with the caller set as the engine's authenticated user. A GET of a document may
+ *       also come with the webapps' session ({@link WebappSessionDownloads}).</li>
  *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
  *       engine user so that Camunda's authorizations apply per user and group, with the same check of
  *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
@@ -76,9 +78,15 @@ public class SecurityConfiguration {
         .authenticationManager(new ProviderManager(provider))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The session a document download may be authenticated by is the webapps': /api never changes it.
+        // Spring's default would give it a new id (session fixation protection), which the browser
+        // does not learn when the link is followed outside the page, and Tasklist would be logged out.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         // Stateless HTTP Basic with JSON bodies: no cookie for a forged request to ride on.
         .csrf(csrf -> csrf.disable())
+        // a document link in a Tasklist form is opened with the webapps' session (ADR 0027)
+        .addFilterBefore(new WebappSessionDownloads(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
