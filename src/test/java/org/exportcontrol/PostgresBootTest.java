@@ -225,6 +225,34 @@ class PostgresBootTest {
     check.shutdownConfirmations(license, 20);
   }
 
+  /** A stored document is never changed on PostgreSQL, whoever asks (ADR 0027): a new version is a new document. */
+  @Test
+  void aStoredDocumentCannotBeChangedOrRemovedOnPostgres() {
+    String id = (String) driver.submit("exporter", LicenseReviewDriver.application("DE")).get("id");
+    org.springframework.util.MultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("kind", "END_USE_CERTIFICATE");
+    parts.add("file", new org.springframework.core.io.ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "certificate.pdf";
+      }
+    });
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    var uploaded = rest.withBasicAuth("exporter", "exporter").exchange("/api/applications/" + id + "/documents",
+        HttpMethod.POST, new org.springframework.http.HttpEntity<>(parts, headers), Map.class);
+    assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+    String documentId = (String) uploaded.getBody().get("documentId");
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    for (String change : List.of("update document set file_name = 'other.pdf' where id = '" + documentId + "'",
+        "update document set content = content where id = '" + documentId + "'",
+        "delete from document where id = '" + documentId + "'", "truncate document")) {
+      assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("document rows are never changed");
+    }
+    assertThat(jdbc.sql("select sha256 from document where id = ?").param(documentId).query(String.class).single())
+        .isEqualTo(uploaded.getBody().get("sha256"));
+  }
+
   @Test
   void theDecisionLogIsAppendOnlyOnPostgresAndAChangedEntryIsFound() {
     Map<String, Object> submitted = driver.submit("exporter", LicenseReviewDriver.application("DE"));

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -74,6 +76,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage());
   }
 
+  /** A multipart body that is not a valid form (no boundary, cut off): 400, like malformed JSON. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail malformedMultipart(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException) {
+      return fileTooLarge();
+    }
+    log.info("Malformed multipart request: {}", e.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body is not a valid multipart/form-data form");
+  }
+
+  @ExceptionHandler(FileTooLargeException.class)
+  ProblemDetail fileTooLarge(FileTooLargeException e) {
+    return fileTooLarge();
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error in the API", e);
@@ -99,6 +116,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
         "The body is not valid JSON"));
+  }
+
+  /**
+   * A form over {@link Uploads#MAX_REQUEST_BYTES}, refused by the container: 413 naming the field
+   * {@code file}, like a file over 10 MiB (ADR 0027).
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(fileTooLarge());
+  }
+
+  private static ProblemDetail fileTooLarge() {
+    ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+        new FileTooLargeException().getMessage());
+    problem.setProperty("errors", List.of(java.util.Map.of("field", "file", "message", Uploads.TOO_LARGE)));
+    return problem;
   }
 
   /** A query or path parameter of the wrong type ({@code ?page=first}): 400 naming it, like a body field. */

@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bodies of the project's API are at most 1 MiB: a declared larger length is refused at once with
- * 413, and a chunked body is cut off when it passes the limit while being read.
+ * 413, and a chunked body is cut off when it passes the limit while being read. A file upload
+ * (multipart/form-data) may declare up to {@link Uploads#MAX_REQUEST_BYTES}: the servlet container
+ * reads it itself, past this wrapper, and enforces {@code spring.servlet.multipart.*} while it does;
+ * only the upload endpoints read such a body at all (resolved lazily).
  */
 @Component
 @Order(RequestSizeLimit.ORDER)
@@ -36,11 +39,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > LIMIT) {
+    long limit = Uploads.isMultipart(request.getContentType()) ? Uploads.MAX_REQUEST_BYTES : LIMIT;
+    if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
-          + "\"detail\":\"The request body exceeds " + LIMIT + " bytes\"}");
+          + "\"detail\":\"The request body exceeds " + limit + " bytes\"}");
       return;
     }
     chain.doFilter(new HttpServletRequestWrapper(request) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.audit.HistoryEntry;
+import org.exportcontrol.document.DocumentView;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The applicant API. Which groups may call what is in the security configuration. */
@@ -101,6 +104,28 @@ class ApplicationController {
   @Operation(summary = "Answer an open request", description = "409 when no such request is open.")
   ApplicationView respond(@PathVariable String id, @RequestBody ResponseRequest response) {
     return service.respond(id, response, CurrentUser.get());
+  }
+
+  @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Attach a document to the application",
+      description = "multipart/form-data with the part file (PDF, PNG or JPEG, checked by content; at most "
+          + "10 MiB, 413 above) and the field kind (END_USE_CERTIFICATE, TECHNICAL_SPECIFICATION, OTHER). "
+          + "201 with the stored document; 409 once decided or withdrawn, or when the application has its 20 "
+          + "documents. An answer to a question refers to it in documentIds.")
+  ResponseEntity<DocumentView> attach(@PathVariable String id,
+      @RequestPart(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "kind", required = false) String kind) {
+    DocumentView document = service.attach(id, kind, file, CurrentUser.get());
+    return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{documentId}")
+        .buildAndExpand(document.documentId()).toUri()).body(document);
+  }
+
+  @GetMapping(path = "/{id}/documents/{documentId}", produces = MediaType.ALL_VALUE)
+  @Operation(summary = "Download a document of the application",
+      description = "As an attachment, with its stored type; for whoever may see the application (another "
+          + "company: 404). Staff logged into the webapps may follow the link with their session.")
+  ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String documentId) {
+    return service.download(id, documentId, CurrentUser.get());
   }
 
   @PostMapping("/{id}/withdraw")

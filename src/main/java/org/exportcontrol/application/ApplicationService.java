@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,12 +17,19 @@ import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.HistoryEntry;
+import org.exportcontrol.document.DocumentCase;
+import org.exportcontrol.document.DocumentKind;
+import org.exportcontrol.document.DocumentView;
+import org.exportcontrol.document.Documents;
 import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
 import org.exportcontrol.reference.ReferenceNumbers;
+import org.exportcontrol.api.Violations;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The applicant's side of the export license review. Each method is one transaction with the process
@@ -32,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
   public static final String SCREENING_STEP = "screening";
+  /** What an applicant attaches to an application (shutdown evidence belongs to a license, ADR 0027). */
+  static final Set<DocumentKind> APPLICATION_DOCUMENTS =
+      Set.of(DocumentKind.END_USE_CERTIFICATE, DocumentKind.TECHNICAL_SPECIFICATION, DocumentKind.OTHER);
 
   private final ApplicationRepository applications;
   private final InformationRequestRepository requests;
@@ -43,12 +54,15 @@ public class ApplicationService {
   private final RuntimeService runtimeService;
   private final DecisionLog decisionLog;
   private final CollisionRetry retry;
+  private final Documents documents;
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
       IssuedLicenses licenses, RecordedReviews reviews, ApplicationValidator validator, ReferenceNumbers references,
-      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
+      Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry,
+      Documents documents, Clock clock) {
     this.decisionLog = decisionLog;
+    this.documents = documents;
     this.applications = applications;
     this.requests = requests;
     this.licenses = licenses;
@@ -91,7 +105,9 @@ public class ApplicationService {
     String processInstanceId = Privileged.call("submission of " + application.reference(), () ->
         runtimeService.startProcessInstanceByKey(ExportLicenseReviewProcess.KEY, application.reference(),
             Map.of(ExportLicenseReviewProcess.APPLICATION_ID, application.id(),
-                ExportLicenseReviewProcess.SUBMITTED_BY, caller.userId())).getId());
+                ExportLicenseReviewProcess.SUBMITTED_BY, caller.userId(),
+                // the forms render it; kept up to date by each upload (ADR 0027)
+                Documents.DOCUMENT_LINKS, "")).getId());
     applications.setProcessInstance(application.id(), processInstanceId);
     return view(application.id(), caller);
   }
@@ -133,6 +149,10 @@ public class ApplicationService {
   private ApplicationView answer(String id, ResponseRequest response, CurrentUser caller) {
     Application application = accessible(id, caller);
     validator.validate(response);
+    Violations v = new Violations();
+    List<DocumentView> attached = documents.referenced(documentCase(application), response.documentIds(),
+        "documentIds", APPLICATION_DOCUMENTS, v);
+    v.throwIfAny();
     InformationRequest request = requests.find(id, response.requestId())
         .filter(InformationRequest::isOpen)
         .orElseThrow(() -> new ConflictException("No open request " + response.requestId() + " on " + application.reference()));
@@ -144,7 +164,8 @@ public class ApplicationService {
     }
     decisionLog.record(application.reference(), DecisionAction.RESPONSE_RECEIVED, DecisionLog.details(
         "requestId", request.id(), "answer", response.message(),
-        "certificateReplaced", response.endUseCertificate() != null ? Boolean.TRUE : null));
+        "certificateReplaced", response.endUseCertificate() != null ? Boolean.TRUE : null,
+        "documentIds", attached.isEmpty() ? null : attached.stream().map(DocumentView::documentId).toList()));
     try {
       Privileged.run("answer to " + request.id(), () ->
           runtimeService.createMessageCorrelation(ApplicantInformationRequestProcess.MESSAGE_RESPONSE)
@@ -184,6 +205,35 @@ public class ApplicationService {
       throw new ConflictException(application.reference() + " is no longer in review");
     }
     return view(id, caller);
+  }
+
+  /**
+   * Attaches a file to the application while it is open (an answer to a question refers to it by
+   * its documentId): stored, on the decision log, and linked from the review's forms at once.
+   */
+  public DocumentView attach(String id, String kind, MultipartFile file, CurrentUser caller) {
+    return retry.inTransaction("the document", () -> {
+      Application application = accessible(id, caller);
+      if (application.status().isClosed()) {
+        throw new ConflictException(application.reference() + " is " + application.status()
+            + ": documents can no longer be attached");
+      }
+      DocumentView document = documents.attach(documentCase(application), kind, file, APPLICATION_DOCUMENTS,
+          caller.userId());
+      documents.publishLinks(documentCase(application), ExportLicenseReviewProcess.KEY,
+          ExportLicenseReviewProcess.APPLICATION_ID, application.id());
+      return document;
+    });
+  }
+
+  /** A document of the application, for whoever may see the application; another case's is not found. */
+  @Transactional(readOnly = true)
+  public ResponseEntity<byte[]> download(String id, String documentId, CurrentUser caller) {
+    return documents.download(documentCase(accessible(id, caller)), documentId);
+  }
+
+  private static DocumentCase documentCase(Application application) {
+    return DocumentCase.application(application.id(), application.reference());
   }
 
   /** The decision log's entries of the application and, once issued, of its license, oldest first. */
@@ -227,12 +277,14 @@ public class ApplicationService {
     Map<String, List<InformationRequest>> openRequests = requests.openOf(ids);
     Map<String, ApplicationView.LicenseSummary> licensesOf = licenses.of(ids);
     Map<String, List<ApplicationView.Review>> reviewsOf = caller.isStaff() ? reviews.of(ids) : Map.of();
+    Map<String, List<DocumentView>> documentsOf = documents.of(DocumentCase.APPLICATION, ids);
     return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
+        documentsOf.getOrDefault(a.id(), List.of()),
         caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null)).toList();
   }
 
   private static ApplicationView view(Application a, List<InformationRequest> openRequests,
-      ApplicationView.LicenseSummary license,
+      ApplicationView.LicenseSummary license, List<DocumentView> documentList,
       List<ApplicationView.Review> reviewEntries) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
@@ -250,6 +302,7 @@ public class ApplicationService {
         license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),
+        documentList,
         reviewEntries);
   }
 

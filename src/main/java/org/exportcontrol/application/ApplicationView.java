@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.exportcontrol.document.DocumentView;
 
 /**
  * What {@code GET /api/applications/{id}} answers. Public contract: the names are exporters' integration.
+ * {@code documents}: the files attached to the application, oldest first (ADR 0027).
  * {@code reviews} is for staff only: applicants never see the reviewers' advice (absent, not empty).
  */
 public record ApplicationView(
@@ -27,6 +29,7 @@ public record ApplicationView(
     Decision decision,
     LicenseSummary license,
     Cancellation cancellation,
+    List<DocumentView> documents,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 
   public record Exporter(String name) {}

@@ -8,16 +8,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.exportcontrol.api.FieldViolation;
 import org.exportcontrol.api.PayloadTooLargeException;
 import org.exportcontrol.api.Problems;
 import org.exportcontrol.api.ReadableAgain;
+import org.exportcontrol.api.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -70,17 +73,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
           "The " + IdempotencyKey.HEADER + " header " + e.getMessage()));
       return;
     }
-    byte[] body;
+    // A file upload is fingerprinted by its parts, read by the servlet container (which enforces the
+    // upload limits and keeps them for the controller): the raw body could not be handed on, and its
+    // boundary is new in every retry of the same upload.
+    boolean multipart = Uploads.isMultipart(request.getContentType());
+    byte[] body = null;
+    RequestFingerprint fingerprint;
     try {
-      body = request.getInputStream().readAllBytes();
+      if (multipart) {
+        fingerprint = RequestFingerprint.ofParts(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+            request.getParts());
+      } else {
+        body = request.getInputStream().readAllBytes();
+        fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+      }
     } catch (PayloadTooLargeException e) {
       Problems.write(response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage()));
+      return;
+    } catch (IllegalStateException e) {
+      // the container's refusal of a file or form over spring.servlet.multipart.*
+      ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+          "The file is larger than " + Uploads.MAX_FILE_BYTES + " bytes (10 MiB)");
+      problem.setProperty("errors", List.of(Map.of("field", "file", "message", Uploads.TOO_LARGE)));
+      Problems.write(response, json, problem);
+      return;
+    } catch (ServletException e) {
+      Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST, "Malformed request",
+          "The body is not a valid multipart/form-data form"));
       return;
     }
     IdempotencyKeys.Claim claim;
     try {
-      claim = keys.claim(user, key,
-          RequestFingerprint.of(request.getMethod(), request.getRequestURI(), request.getQueryString(), body));
+      claim = keys.claim(user, key, fingerprint);
     } catch (DataAccessException e) {
       log.error("{} of {}: Idempotency-Key '{}' could not be claimed; the request did not run", target, user,
           key.value(), e);
@@ -89,7 +113,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     switch (claim.outcome()) {
-      case CLAIMED -> run(user, key, new ReadableAgain(request, body), response, chain);
+      case CLAIMED -> run(user, key, multipart ? request : new ReadableAgain(request, body), response, chain);
       case REPLAY -> {
         log.info("{} of {} repeated with Idempotency-Key '{}': answered as the first time ({})", target, user,
             key.value(), claim.response().status());

@@ -28,6 +28,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -38,7 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>/api/**, /actuator/**, /demo/**, /v3/api-docs: HTTP Basic against Camunda's identity service,
- *       stateless, with the caller set as the engine's authenticated user.</li>
+ *       stateless, with the caller set as the engine's authenticated user. A GET of a document may
+ *       also come with the webapps' session ({@link WebappSessionDownloads}).</li>
  *   <li>/engine-rest/**: Camunda's own {@link ProcessEngineAuthenticationFilter}, which sets the
  *       engine user so that Camunda's authorizations apply per user and group, with the same check of
  *       HTTP Basic credentials as /api ({@link VerifiedCredentials}).</li>
@@ -63,12 +65,16 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
             .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
-            .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw"))
+            .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw",
+                "/api/applications/*/documents"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
             .requestMatchers(post("/api/misuse-reports")).hasAuthority(Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/misuse-reports/**")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/licenses/*/shutdown-confirmation")).hasAuthority(Groups.APPLICANTS)
+            // the holder's shutdown evidence, the foreign-affairs reviewers' diplomatic note (ADR 0027)
+            .requestMatchers(post("/api/licenses/*/documents"))
+            .hasAnyAuthority(Groups.APPLICANTS, Groups.FOREIGN_AFFAIRS_REVIEWERS)
             .requestMatchers(paths("/api/licenses/**")).hasAnyAuthority(everyone())
             .anyRequest().authenticated())
         // One manager with the one provider. Spring's global manager also picks the provider bean up and
@@ -76,9 +82,15 @@ public class SecurityConfiguration {
         .authenticationManager(new ProviderManager(provider))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The session a document download may be authenticated by is the webapps': /api never changes it.
+        // Spring's default would give it a new id (session fixation protection), which the browser
+        // does not learn when the link is followed outside the page, and Tasklist would be logged out.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         // Stateless HTTP Basic with JSON bodies: no cookie for a forged request to ride on.
         .csrf(csrf -> csrf.disable())
+        // a document link in a Tasklist form is opened with the webapps' session (ADR 0027)
+        .addFilterBefore(new WebappSessionDownloads(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }

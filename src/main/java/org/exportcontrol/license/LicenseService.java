@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.exportcontrol.api.CollisionRetry;
 import org.exportcontrol.api.ConflictException;
@@ -14,10 +15,17 @@ import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.HistoryEntry;
+import org.exportcontrol.document.DocumentCase;
+import org.exportcontrol.document.DocumentKind;
+import org.exportcontrol.document.DocumentView;
+import org.exportcontrol.document.Documents;
 import org.exportcontrol.identity.Companies;
 import org.exportcontrol.identity.CurrentUser;
+import org.exportcontrol.identity.Groups;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Licenses as their holders and the staff see them, and the holder's confirmation of a shutdown. */
 @Service
@@ -30,10 +38,13 @@ public class LicenseService {
   private final LicenseMessages messages;
   private final DecisionLog decisionLog;
   private final CollisionRetry retry;
+  private final Documents documents;
   private final Clock clock;
 
   public LicenseService(LicenseRepository licenses, ShutdownRepository shutdowns, ApplicationRepository applications,
-      Companies companies, LicenseMessages messages, DecisionLog decisionLog, CollisionRetry retry, Clock clock) {
+      Companies companies, LicenseMessages messages, DecisionLog decisionLog, CollisionRetry retry, Documents documents,
+      Clock clock) {
+    this.documents = documents;
     this.decisionLog = decisionLog;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
@@ -70,6 +81,8 @@ public class LicenseService {
     if (v.required("shutdownAt", confirmation.shutdownAt()) && confirmation.shutdownAt().isAfter(now())) {
       v.add("shutdownAt", "must not be in the future");
     }
+    List<DocumentView> evidence = documents.referenced(DocumentCase.license(number), confirmation.documentIds(),
+        "documentIds", Set.of(DocumentKind.SHUTDOWN_EVIDENCE), v);
     v.throwIfAny();
     Shutdown shutdown = shutdowns.find(number)
         .orElseThrow(() -> new ConflictException("No shutdown is ordered for license " + number));
@@ -80,7 +93,8 @@ public class LicenseService {
       throw new ConflictException("A confirmation of license " + number + " is already awaiting verification");
     }
     decisionLog.record(number, DecisionAction.SHUTDOWN_CONFIRMED, DecisionLog.details(
-        "shutdownAt", confirmation.shutdownAt(), "evidence", confirmation.evidence()));
+        "shutdownAt", confirmation.shutdownAt(), "evidence", confirmation.evidence(),
+        "documentIds", evidence.isEmpty() ? null : evidence.stream().map(DocumentView::documentId).toList()));
     // matched on the license number and the process, not on the business key (issue 21, 1)
     List<?> reached;
     try {
@@ -94,6 +108,34 @@ public class LicenseService {
       throw new ConflictException("No confirmation of license " + number + " is awaited");
     }
     return view(licenses.find(number).orElseThrow());
+  }
+
+  /**
+   * Attaches a file to the license: the holder's shutdown evidence (once a shutdown is ordered, and
+   * named in the confirmation's documentIds) or another document; the foreign-affairs reviewers'
+   * diplomatic note. Linked from the running revocation's forms at once.
+   */
+  public DocumentView attach(String number, String kind, MultipartFile file, CurrentUser caller) {
+    return retry.inTransaction("the document", () -> {
+      License license = accessible(number, caller);
+      Set<DocumentKind> allowed = caller.groups().contains(Groups.APPLICANTS)
+          ? Set.of(DocumentKind.SHUTDOWN_EVIDENCE, DocumentKind.OTHER)
+          : Set.of(DocumentKind.DIPLOMATIC_NOTE, DocumentKind.OTHER);
+      if (DocumentKind.SHUTDOWN_EVIDENCE.name().equals(kind) && allowed.contains(DocumentKind.SHUTDOWN_EVIDENCE)
+          && shutdowns.find(number).isEmpty()) {
+        throw new ConflictException("No shutdown is ordered for license " + number);
+      }
+      DocumentCase c = DocumentCase.license(license.licenseNumber());
+      DocumentView document = documents.attach(c, kind, file, allowed, caller.userId());
+      documents.publishLinks(c, LicenseRevocationProcess.KEY, LicenseFacts.LICENSE_NUMBER, number);
+      return document;
+    });
+  }
+
+  /** A document of the license, for whoever may see the license; another case's is not found. */
+  @Transactional(readOnly = true)
+  public ResponseEntity<byte[]> download(String number, String documentId, CurrentUser caller) {
+    return documents.download(DocumentCase.license(accessible(number, caller).licenseNumber()), documentId);
   }
 
   /** The license if the caller may see it: the holder's company or staff; anyone else gets 404. */
@@ -116,7 +158,8 @@ public class LicenseService {
         l.validFrom(), l.validUntil(), l.conditions(), l.suspendedAt(), l.revokedAt(), l.revocationReason(),
         shutdowns.find(l.licenseNumber()).map(s -> new LicenseView.ShutdownView(s.orderedAt(), s.deadline(),
             s.confirmedAt(), s.verifiedAt())).orElse(null),
-        l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()));
+        l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()),
+        documents.of(DocumentCase.license(l.licenseNumber())));
   }
 
   private OffsetDateTime now() {

@@ -2,8 +2,13 @@ package org.exportcontrol.license;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.exportcontrol.document.DocumentView;
 
-/** What {@code GET /api/licenses/{number}} answers. Public contract. */
+/**
+ * What {@code GET /api/licenses/{number}} answers. Public contract. {@code documents}: the files
+ * attached to the license (shutdown evidence, the diplomatic note), oldest first (ADR 0027).
+ */
 public record LicenseView(
     String number,
     LicenseStatus status,
@@ -18,7 +23,8 @@ public record LicenseView(
     OffsetDateTime revokedAt,
     String revocationReason,
     ShutdownView shutdown,
-    Cancellation cancellation) {
+    Cancellation cancellation,
+    List<DocumentView> documents) {
 
   /** Set when an administrator ended the case (status CANCELLED). */
   public record Cancellation(String reason, OffsetDateTime cancelledAt) {}

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.audit.DecisionLogEntry;
+import org.exportcontrol.document.DocumentCase;
+import org.exportcontrol.document.Documents;
 import org.exportcontrol.engine.ProcessBean;
 import org.exportcontrol.engine.SlaSettings;
 import org.exportcontrol.engine.TaskRuleViolation;
@@ -34,11 +36,13 @@ public class RevokeLicenseDelegate implements JavaDelegate {
   private final DecisionLog decisionLog;
   private final SlaSettings sla;
   private final LicenseMessages messages;
+  private final Documents documents;
   private final Clock clock;
 
   public RevokeLicenseDelegate(LicenseRepository licenses, ShutdownRepository shutdowns, LicenseFacts facts,
-      LicenseGrounds grounds, DecisionLog decisionLog, SlaSettings sla, LicenseMessages messages, Clock clock) {
+      LicenseGrounds grounds, DecisionLog decisionLog, SlaSettings sla, LicenseMessages messages, Documents documents, Clock clock) {
     this.messages = messages;
+    this.documents = documents;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.facts = facts;
@@ -54,6 +58,8 @@ public class RevokeLicenseDelegate implements JavaDelegate {
     execution.setVariables(facts.of(number).orElseThrow(() ->
         new TaskRuleViolation(LicenseRevocationProcess.LICENSE_NUMBER, "There is no license "
             + number + ". Please check the license number (LIC-year-number, such as LIC-2026-000001).")));
+    // what was attached to the license before (the forms link it); each upload from now on updates it
+    execution.setVariable(Documents.DOCUMENT_LINKS, documents.links(DocumentCase.license(number)));
     DecisionLogEntry basis = grounds.revocation(execution, number);
     Object reason = execution.getVariable(LicenseRevocationProcess.REVOCATION_REASON);
     if (!(reason instanceof String r) || r.isBlank()) {

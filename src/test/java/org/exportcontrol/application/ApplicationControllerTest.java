@@ -51,7 +51,7 @@ class ApplicationControllerTest extends ControllerSlice {
   static final ApplicationView VIEW = new ApplicationView("app-1", "EXP-2026-000001", ApplicationStatus.IN_REVIEW,
       OffsetDateTime.of(2026, 1, 20, 9, 30, 0, 0, ZoneOffset.UTC), new ApplicationView.Exporter("Demo Cyber Ltd"),
       null, null, "STANDARD", List.of(), null, null, new ApplicationView.Screening("PASSED", List.of()), List.of(),
-      null, null, null, null);
+      null, null, null, List.of(), null);
 
   @MockitoBean ApplicationService service;
 
@@ -107,7 +107,7 @@ class ApplicationControllerTest extends ControllerSlice {
             .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\": \"r-1\", \"message\": \"Here you are\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value("app-1"));
-    verify(service).respond("app-1", new ResponseRequest("r-1", "Here you are", null), EXPORTER);
+    verify(service).respond("app-1", new ResponseRequest("r-1", "Here you are", null, null), EXPORTER);
     mvc.perform(post("/api/applications/app-1/withdraw").with(as("exporter", APPLICANTS)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value("app-1"));

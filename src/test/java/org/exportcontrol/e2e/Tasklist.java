@@ -1,5 +1,7 @@
 package org.exportcontrol.e2e;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -60,7 +62,26 @@ public final class Tasklist {
   }
 
   public WebElement taskCard(String taskName, String reference) {
+    showCase(reference);
     return browser.find(card(taskName, reference), "the task '" + taskName + "' of " + reference + " in the task list");
+  }
+
+  /**
+   * Narrows the selected filter to one case, as a caseworker types the reference into Tasklist's
+   * search: the filters list the earliest due date first, so in the shared test database a new
+   * case's task is not on the first page.
+   */
+  public void showCase(String reference) {
+    String url = browser.url();
+    String search = "searchQuery=" + URLEncoder.encode("[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\""
+        + reference + "\",\"name\":\"reference\"}]", StandardCharsets.UTF_8).replace("+", "%20");
+    if (url.contains(search)) {
+      return;
+    }
+    int query = url.indexOf('?');
+    String base = query < 0 ? (url.contains("#/") ? url : url + "#/") : url.substring(0, query);
+    String params = query < 0 ? "" : url.substring(query + 1).replaceAll("(^|&)searchQuery=[^&]*", "");
+    browser.open(base + "?" + search + (params.isEmpty() ? "" : (params.startsWith("&") ? params : "&" + params)));
   }
 
   /** The task names of the cards in the list now (after something else has been waited for). */
@@ -69,6 +90,7 @@ public final class Tasklist {
   }
 
   public TaskForm openTask(String taskName, String reference) {
+    showCase(reference);
     browser.click(By.xpath("(" + xpathOf(card(taskName, reference)) + "//h4[contains(@class,'task')]/a)[1]"),
         "the task '" + taskName + "' of " + reference);
     TaskForm form = new TaskForm(browser);

@@ -43,7 +43,7 @@ class LicenseControllerTest extends ControllerSlice {
       new LicenseView.Exporter("Demo Cyber Ltd"), new LicenseView.Product("Interceptor X", "INTERCEPTION"),
       new LicenseView.EndUser("National Police", "LAW_ENFORCEMENT", "DE"), LocalDate.of(2026, 2, 1),
       LocalDate.of(2028, 2, 1), null, null, OffsetDateTime.of(2026, 2, 20, 10, 0, 0, 0, ZoneOffset.UTC),
-      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null);
+      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null, List.of());
 
   @MockitoBean LicenseService service;
 
@@ -81,7 +81,7 @@ class LicenseControllerTest extends ControllerSlice {
         .andExpect(content().contentType(MediaType.APPLICATION_JSON))
         .andExpect(jsonPath("$.number").value("LIC-2026-000001"));
     verify(service).confirmShutdown("LIC-2026-000001",
-        new ShutdownConfirmation("Servers wiped, photos attached", SHUT_DOWN_AT), EXPORTER);
+        new ShutdownConfirmation("Servers wiped, photos attached", SHUT_DOWN_AT, null), EXPORTER);
   }
 
   // --- each exception of the service, mapped
