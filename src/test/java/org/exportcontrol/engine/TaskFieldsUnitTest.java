@@ -2,6 +2,7 @@ package org.exportcontrol.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exportcontrol.support.FakeTask.assertViolation;
 import static org.exportcontrol.support.FakeTask.task;
 import static org.exportcontrol.support.FakeTask.vars;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
@@ -99,12 +100,5 @@ class TaskFieldsUnitTest {
     assertViolation(() -> TaskFields.requiredText(task, "blank", null), "blank", "blank is required");
     assertViolation(() -> TaskFields.requiredText(task, "missing", "when it rains"), "missing",
         "missing is required when it rains");
-  }
-
-  /** A 400 for this field with exactly this message. */
-  public static void assertViolation(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field,
-      String message) {
-    assertThatThrownBy(call).isInstanceOf(TaskRuleViolation.class).hasMessage(message)
-        .satisfies(e -> assertThat(((TaskRuleViolation) e).<String>getDetail()).isEqualTo(field));
   }
 }

@@ -1,5 +1,7 @@
 package org.exportcontrol.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
@@ -10,8 +12,10 @@ import static org.mockito.Mockito.when;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.exportcontrol.engine.TaskRuleViolation;
 
 /**
  * A user task for the unit tests of the task rules, without an engine: its variables live in a map
@@ -44,5 +48,11 @@ public final class FakeTask {
       map.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** A 400 for this field with exactly this message. */
+  public static void assertViolation(ThrowingCallable call, String field, String message) {
+    assertThatThrownBy(call).isInstanceOf(TaskRuleViolation.class).hasMessage(message)
+        .satisfies(e -> assertThat(((TaskRuleViolation) e).<String>getDetail()).isEqualTo(field));
   }
 }

@@ -25,8 +25,9 @@ public final class FakeUserTask {
     return ((UserTaskActivityBehavior) userTask.getActivityBehavior()).getTaskDefinition();
   }
 
-  /** The built-in listeners of this event, as the engine would call them. */
+  /** The built-in listeners of this event, as the engine would call them; none, an empty list. */
   public static List<TaskListener> builtIn(ActivityImpl userTask, String event) {
-    return definition(userTask).getBuiltinTaskListenersForEvent(event);
+    List<TaskListener> listeners = definition(userTask).getBuiltinTaskListenersForEvent(event);
+    return listeners == null ? List.of() : listeners;
   }
 }
