@@ -76,6 +76,24 @@ class LicenseGroundsUnitTest {
   }
 
   @Test
+  void laterEntriesOfOtherKindsDoNotHideTheGrounds() {
+    DecisionLogEntry triage = add(REPORT, "compliance", Groups.COMPLIANCE_OFFICERS, DecisionAction.TRIAGED,
+        "credible", true, "severity", "CRITICAL");
+    DecisionLogEntry finding = add(REPORT, "other", Groups.COMPLIANCE_OFFICERS, DecisionAction.INVESTIGATED,
+        "finding", "SUBSTANTIATED");
+    add(REPORT, "system", "none", DecisionAction.STEP_OVERDUE);
+    assertThat(grounds.interimSuspension(execution)).isSameAs(triage);
+    DecisionLogEntry decided = add(REPORT, "officer", Groups.LICENSING_OFFICERS, DecisionAction.ACTION_DECIDED,
+        "action", "SUSPEND");
+    assertThat(grounds.decidedSuspension(execution)).isSameAs(decided);
+    DecisionLogEntry reviewed = add(REPORT, "officer", Groups.LICENSING_OFFICERS, DecisionAction.SUSPENSION_REVIEWED,
+        "outcome", "REVOKE", "licenseNumber", "LIC-1");
+    add(REPORT, "system", "none", DecisionAction.STEP_OVERDUE);
+    assertThat(grounds.revocation(execution, "LIC-1")).isSameAs(reviewed);
+    assertThat(finding).isNotNull();
+  }
+
+  @Test
   void theLatestTriageCountsAndMustBeCriticalCredibleAndByAnOfficer() {
     add(REPORT, "compliance", Groups.COMPLIANCE_OFFICERS, DecisionAction.TRIAGED, "credible", true, "severity", "CRITICAL");
     add(REPORT, "compliance", Groups.COMPLIANCE_OFFICERS, DecisionAction.TRIAGED, "credible", true, "severity", "HIGH");
