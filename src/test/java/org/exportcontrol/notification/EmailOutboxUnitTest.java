@@ -53,6 +53,9 @@ class EmailOutboxUnitTest {
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo("exporter@example.com");
     assertThat(message.getHeader("X-Export-Control-Key")).containsExactly("pi-1:notify");
     assertThat(message.getHeader("Message-ID")).containsExactly(outbox.messageId("pi-1:notify"));
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    message.writeTo(raw);
+    assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Dear Ada", "<p>Dear Ada</p>");
 
     Map<String, Object> row = row();
     assertThat(row).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 1).containsEntry("RECIPIENT",
@@ -89,6 +92,15 @@ class EmailOutboxUnitTest {
     doThrow(new MailSendException((String) null)).when(sender).send(any(MimeMessage.class));
     assertThatThrownBy(() -> outbox.send(email)).isInstanceOf(MailSendException.class);
     assertThat(row()).containsEntry("LAST_ERROR", MailSendException.class.getName()).containsEntry("ATTEMPTS", 3);
+  }
+
+  @Test
+  void aSentEmailStaysSentWhenTheJobsTransactionRollsBack() {
+    db.transaction().executeWithoutResult(tx -> {
+      outbox.send(email);
+      tx.setRollbackOnly();
+    });
+    assertThat(row()).containsEntry("STATUS", "SENT");
   }
 
   @Test
