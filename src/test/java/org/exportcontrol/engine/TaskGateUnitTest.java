@@ -114,6 +114,13 @@ class TaskGateUnitTest {
     gate.parseUserTask(null, null, activity);
     assertThat(builtIn(activity, TaskListener.EVENTNAME_ASSIGNMENT)).hasSize(1);
     assertThat(builtIn(activity, TaskListener.EVENTNAME_COMPLETE)).hasSize(1);
+    caller("mallory", "other");
+    assertThatThrownBy(() -> builtIn(activity, TaskListener.EVENTNAME_ASSIGNMENT).get(0).notify(task("review", "mallory")))
+        .hasMessage("mallory may not take the task 'The review': only members of reviewers may do it");
+    DelegateTask completed = FakeTask.task("review", "mallory", vars());
+    when(completed.getName()).thenReturn("The review");
+    assertThatThrownBy(() -> builtIn(activity, TaskListener.EVENTNAME_COMPLETE).get(0).notify(completed))
+        .hasMessage("mallory may not complete the task 'The review': only members of reviewers may do it");
   }
 
   @Test
