@@ -71,4 +71,57 @@ class ExpressionPolicyTest {
   void refused(String expression, String reason) {
     assertThat(String.join("; ", policy.check(expression.strip()))).contains(reason.strip());
   }
+
+  /** Every reason, word for word: what is inside a refused construct is judged too, not skipped. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "${x[a.class]()}    | names built at run time are not allowed (brackets need a literal name): a method name"
+          + " && reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${x[a.class]}      | names built at run time are not allowed (brackets need a literal name): a property name"
+          + " && reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${a.class.name()}  | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'"
+          + " && methods may only be called on an allowed bean: 'name' on the result of a property read (allowed beans: [sla])",
+      "${a.class.name}    | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'"
+          + " && properties may only be read directly from a variable or bean: 'name' of the result of a property read",
+      "${(a.b).c}         | properties may only be read directly from a variable or bean: 'c' of the result of a property read",
+      "${(sla.x()).c}     | properties may only be read directly from a variable or bean: 'c' of the result of a method call",
+      "${(1).c}           | properties may only be read directly from a variable or bean: 'c' of a literal",
+      "${sla.run(a.class)} | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${(a.class)}       | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${-a.class}        | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${1 + a.class}     | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${x ? a.class : 1} | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "x ${a.class} y     | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+      "${x.module}        | reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'module'",
+      "${execution.id}    | ",
+      "${sla.x()}         | ",
+      "${x[0]}            | ",
+      "${x['y']}          | ",
+      "${other.x()}       | methods may only be called on an allowed bean: 'x' on 'other' (allowed beans: [sla])"})
+  void everyReason(String expression, String reasons) {
+    ExpressionPolicy onlySla = new ExpressionPolicy(() -> Set.of("sla"));
+    List<String> expected = reasons == null ? List.of() : List.of(reasons.strip().split(" && "));
+    assertThat(onlySla.check(expression.strip())).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aFunctionsArgumentsAreJudgedToo() {
+    assertThat(new ExpressionPolicy(() -> Set.of("sla")).check("${f:g(a.class)}")).containsExactly(
+        "reflection is not allowed in expressions, nor are the engine's or Spring's internals: property 'class'",
+        "only the engine's functions " + ExpressionPolicy.ENGINE_FUNCTIONS + " are allowed: 'f:g'");
+  }
+
+  @Test
+  void theEngineObjectsShowOnlyTheirPlainValues() {
+    assertThat(new ExpressionPolicy(() -> Set.of("sla")).check("${task.execution}")).containsExactly(
+        "execution and task may only be passed to a bean or read for " + ExpressionPolicy.SAFE_ENGINE_PROPERTIES
+            + ": 'task.execution'");
+  }
+
+  @Test
+  void forbiddenNamesAreCaseInsensitiveAndTrimmed() {
+    assertThat(ExpressionPolicy.isForbiddenName(" GetClass ")).isTrue();
+    assertThat(ExpressionPolicy.isForbiddenName("getclassy")).isFalse();
+    assertThat(ExpressionPolicy.isForbiddenName(null)).isFalse();
+  }
 }

@@ -1,0 +1,104 @@
+package org.exportcontrol.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exportcontrol.support.FakeTask.assertViolation;
+import static org.exportcontrol.support.FakeTask.task;
+import static org.exportcontrol.support.FakeTask.vars;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.exportcontrol.support.FakeUserTask;
+import org.junit.jupiter.api.Test;
+
+/** Reading what a user submitted: each wrong value is a violation naming the field and what it must be. */
+class TaskFieldsUnitTest {
+
+  enum Colour { RED, GREEN }
+
+  @Test
+  void aRuleIsAttachedAsABuiltInCompletionListener() {
+    ActivityImpl activity = FakeUserTask.userTask("p", "review");
+    TaskDefinition taskDefinition = FakeUserTask.definition(activity);
+    TaskListener rule = task -> {};
+    TaskFields.onComplete(activity, rule);
+    assertThat(taskDefinition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE)).containsExactly(rule);
+    assertThat(taskDefinition.getTaskListeners()).isEmpty();
+  }
+
+  @Test
+  void theCompletingUserIsTheAuthenticatedOne() {
+    assertThat(TaskFields.completingUser(task("review", "tech", Map.of()))).isEqualTo("tech");
+  }
+
+  @Test
+  void nobodyAuthenticatedMayNotComplete() {
+    assertThatThrownBy(() -> TaskFields.completingUser(task("review", (String) null, Map.of())))
+        .isInstanceOf(TaskAuthorizationViolation.class)
+        .hasMessage("Task review must be completed by an authenticated user");
+    assertThatThrownBy(() -> TaskFields.completingUser(task("review", new Authentication(null, List.of()), Map.of())))
+        .isInstanceOf(TaskAuthorizationViolation.class)
+        .hasMessage("Task review must be completed by an authenticated user");
+  }
+
+  @Test
+  void theProcessKeyComesFromTheDeploymentCache() {
+    ProcessEngineConfigurationImpl configuration = mock(ProcessEngineConfigurationImpl.class, RETURNS_DEEP_STUBS);
+    when(configuration.getDeploymentCache().findDeployedProcessDefinitionById("def:1").getKey()).thenReturn("misuseReport");
+    DelegateTask task = task("review", "tech", Map.of());
+    when(task.getProcessDefinitionId()).thenReturn("def:1");
+    Context.setProcessEngineConfiguration(configuration);
+    try {
+      assertThat(TaskFields.processKey(task)).isEqualTo("misuseReport");
+    } finally {
+      Context.removeProcessEngineConfiguration();
+    }
+  }
+
+  @Test
+  void oneOfAcceptsOnlyTheListedTexts() {
+    DelegateTask task = task("t", "u", vars("a", "GREEN", "b", "BLUE", "c", 1));
+    assertThat(TaskFields.oneOf(task, "a", Colour.class)).isEqualTo("GREEN");
+    assertThat(TaskFields.oneOf(task, "a", "GREEN")).isEqualTo("GREEN");
+    assertViolation(() -> TaskFields.oneOf(task, "b", Colour.class), "b", "b must be one of RED, GREEN");
+    assertViolation(() -> TaskFields.oneOf(task, "c", "1"), "c", "c must be one of 1");
+    assertViolation(() -> TaskFields.oneOf(task, "missing", "X", "Y"), "missing", "missing must be one of X, Y");
+  }
+
+  @Test
+  void boolAcceptsOnlyBooleans() {
+    DelegateTask task = task("t", "u", vars("yes", true, "no", false, "text", "true"));
+    assertThat(TaskFields.bool(task, "yes")).isTrue();
+    assertThat(TaskFields.bool(task, "no")).isFalse();
+    assertViolation(() -> TaskFields.bool(task, "text"), "text", "text must be true or false");
+    assertViolation(() -> TaskFields.bool(task, "missing"), "missing", "missing must be true or false");
+  }
+
+  @Test
+  void textIsNullWhenAbsentBlankOrNotText() {
+    DelegateTask task = task("t", "u", vars("given", " why ", "blank", "  ", "number", 7));
+    assertThat(TaskFields.text(task, "given")).isEqualTo(" why ");
+    assertThat(TaskFields.text(task, "blank")).isNull();
+    assertThat(TaskFields.text(task, "number")).isNull();
+    assertThat(TaskFields.text(task, "missing")).isNull();
+  }
+
+  @Test
+  void requiredTextSaysWhenItIsRequired() {
+    DelegateTask task = task("t", "u", vars("given", "why", "blank", " "));
+    assertThat(TaskFields.requiredText(task, "given", null)).isEqualTo("why");
+    assertViolation(() -> TaskFields.requiredText(task, "blank", null), "blank", "blank is required");
+    assertViolation(() -> TaskFields.requiredText(task, "missing", "when it rains"), "missing",
+        "missing is required when it rains");
+  }
+}

@@ -1,0 +1,230 @@
+package org.exportcontrol.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exportcontrol.support.FakeTask.assertViolation;
+import static org.exportcontrol.support.FakeTask.task;
+import static org.exportcontrol.support.FakeTask.vars;
+import static org.exportcontrol.support.FakeUserTask.builtIn;
+import static org.exportcontrol.support.FakeUserTask.userTask;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
+import org.exportcontrol.audit.DecisionAction;
+import org.exportcontrol.audit.DecisionLog;
+import org.exportcontrol.engine.TaskAuthorizationViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The review's task rules without an engine: required fields, and what each completion records. */
+class TaskRulesUnitTest {
+
+  static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+  static final OffsetDateTime AT = NOW.atOffset(ZoneOffset.UTC);
+
+  final ReviewRecords records = mock(ReviewRecords.class);
+  final DecisionLog decisionLog = mock(DecisionLog.class);
+  final TaskRules rules = new TaskRules(records, decisionLog, Clock.fixed(NOW, ZoneOffset.UTC));
+
+  static Map<String, Object> details(Object... namesAndValues) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      details.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return details;
+  }
+
+  DelegateTask review(String user, Object... variables) {
+    Map<String, Object> all = vars(variables);
+    all.put("applicationId", "app-1");
+    all.put("reference", "EXP-2026-000001");
+    return task("technicalReview", user, all);
+  }
+
+  // ------------------------------------------------------------ which tasks get which rule
+
+  @ParameterizedTest
+  @ValueSource(strings = {"technicalReview", "legalReview", "foreignAffairsReview"})
+  void eachReviewGetsTheReviewRule(String step) {
+    ActivityImpl activity = userTask("exportLicenseReview", step);
+    rules.parseUserTask(null, null, activity);
+    assertThat(builtIn(activity, TaskListener.EVENTNAME_COMPLETE)).hasSize(1);
+    builtIn(activity, TaskListener.EVENTNAME_COMPLETE).get(0).notify(task(step, "rev", vars(
+        "applicationId", "app-1", "reference", "R", ExportLicenseReviewProcess.recommendation(step), "APPROVE")));
+    verify(records).record("app-1", step, "APPROVE", null, "rev", AT);
+  }
+
+  @Test
+  void theDecisionAndTheCountersignatureGetTheirRules() {
+    ActivityImpl decision = userTask("exportLicenseReview", "licensingDecision");
+    ActivityImpl countersign = userTask("exportLicenseReview", "countersignDecision");
+    rules.parseUserTask(null, null, decision);
+    rules.parseUserTask(null, null, countersign);
+    builtIn(decision, TaskListener.EVENTNAME_COMPLETE).get(0).notify(task("licensingDecision", "officer", vars(
+        "applicationId", "app-1", "licensingDecision", "APPROVE", "suggestedOutcome", "APPROVE")));
+    verify(records).record("app-1", "licensingDecision", "APPROVE", null, "officer", AT);
+    builtIn(countersign, TaskListener.EVENTNAME_COMPLETE).get(0).notify(task("countersignDecision", "head", vars(
+        "applicationId", "app-1", "countersignature", "APPROVE")));
+    verify(records).record("app-1", "countersignDecision", "APPROVE", null, "head", AT);
+  }
+
+  @Test
+  void otherTasksAndOtherProcessesGetNone() {
+    ActivityImpl other = userTask("exportLicenseReview", "applicantResponse");
+    ActivityImpl elsewhere = userTask("misuseReport", "technicalReview");
+    rules.parseUserTask(null, null, other);
+    rules.parseUserTask(null, null, elsewhere);
+    assertThat(builtIn(other, TaskListener.EVENTNAME_COMPLETE)).isEmpty();
+    assertThat(builtIn(elsewhere, TaskListener.EVENTNAME_COMPLETE)).isEmpty();
+  }
+
+  // ------------------------------------------------------------ reviews
+
+  @Test
+  void anApprovingReviewNeedsNoCommentsAndIsRecorded() {
+    rules.completeReview(review("tech", "technicalRecommendation", "APPROVE"));
+    verify(records).record("app-1", "technicalReview", "APPROVE", null, "tech", AT);
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.REVIEW_RECORDED,
+        details("step", "technicalReview", "recommendation", "APPROVE", "comments", null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"APPROVE_WITH_CONDITIONS", "REJECT", "REQUEST_INFORMATION"})
+  void anyOtherRecommendationNeedsComments(String recommendation) {
+    assertViolation(() -> rules.completeReview(review("tech", "technicalRecommendation", recommendation,
+        "technicalComments", " ")), "technicalComments", "technicalComments is required unless technicalRecommendation "
+        + "is APPROVE (for REQUEST_INFORMATION it is the question to the applicant)");
+    verifyNoInteractions(records, decisionLog);
+    rules.completeReview(review("tech", "technicalRecommendation", recommendation, "technicalComments", "why"));
+    verify(records).record("app-1", "technicalReview", recommendation, "why", "tech", AT);
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.REVIEW_RECORDED,
+        details("step", "technicalReview", "recommendation", recommendation, "comments", "why"));
+  }
+
+  @Test
+  void aReviewNeedsARecommendationAndAUser() {
+    assertViolation(() -> rules.completeReview(review("tech", "technicalRecommendation", "MAYBE")),
+        "technicalRecommendation", "technicalRecommendation must be one of APPROVE, APPROVE_WITH_CONDITIONS, REJECT, "
+            + "REQUEST_INFORMATION");
+    assertThatThrownBy(() -> rules.completeReview(review(null,
+        "technicalRecommendation", "APPROVE"))).isInstanceOf(TaskAuthorizationViolation.class);
+    verifyNoInteractions(records, decisionLog);
+  }
+
+  // ------------------------------------------------------------ the decision
+
+  DelegateTask decision(String user, Object... variables) {
+    Map<String, Object> all = vars(variables);
+    all.put("applicationId", "app-1");
+    all.put("reference", "EXP-2026-000001");
+    return task("licensingDecision", user, all);
+  }
+
+  @Test
+  void aDecisionThatFollowsTheSuggestionNeedsNoRationale() {
+    DelegateTask task = decision("officer", "licensingDecision", "APPROVE", "suggestedOutcome", "APPROVE_WITH_CONDITIONS",
+        "licenseConditions", "no resale");
+    rules.completeDecision(task);
+    verify(records).record("app-1", "licensingDecision", "APPROVE", null, "officer", AT);
+    assertThat(task.getVariable("licensingDecisionBy")).isEqualTo("officer");
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "APPROVE",
+        "suggestedOutcome", "APPROVE_WITH_CONDITIONS", "rationale", null, "conditions", "no resale"));
+  }
+
+  @Test
+  void aRejectionFollowingARejectionNeedsNoRationaleAndCarriesNoConditions() {
+    rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "REJECT",
+        "licenseConditions", "ignored", "suggestedConditions", "asked"));
+    verify(records).record("app-1", "licensingDecision", "REJECT", null, "officer", AT);
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "REJECT",
+        "suggestedOutcome", "REJECT", "rationale", null, "conditions", null));
+  }
+
+  @Test
+  void departingFromTheSuggestionNeedsARationale() {
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE",
+        "suggestedOutcome", "REJECT")), "decisionRationale",
+        "decisionRationale is required: the suggested outcome is REJECT and the decision is APPROVE");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "APPROVE")), "decisionRationale",
+        "decisionRationale is required: the suggested outcome is APPROVE and the decision is REJECT");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT")),
+        "decisionRationale", "decisionRationale is required: the suggested outcome is null and the decision is REJECT");
+    verifyNoInteractions(records, decisionLog);
+    rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "APPROVE",
+        "decisionRationale", "end user on a list"));
+    verify(records).record("app-1", "licensingDecision", "REJECT", "end user on a list", "officer", AT);
+  }
+
+  @Test
+  void conflictingReviewsNeedARationaleWhateverTheDecision() {
+    for (String outcome : new String[] {"APPROVE", "REJECT"}) {
+      assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", outcome,
+          "suggestedOutcome", "CONFLICTING")), "decisionRationale",
+          "decisionRationale is required: the suggested outcome is CONFLICTING and the decision is " + outcome);
+    }
+  }
+
+  @Test
+  void anApprovalDroppingTheReviewersConditionsNeedsARationale() {
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE",
+        "suggestedOutcome", "APPROVE_WITH_CONDITIONS", "suggestedConditions", "no resale")), "decisionRationale",
+        "decisionRationale is required: the reviewers asked for conditions and the approval carries none");
+    verifyNoInteractions(records, decisionLog);
+    rules.completeDecision(decision("officer", "licensingDecision", "APPROVE", "suggestedOutcome",
+        "APPROVE_WITH_CONDITIONS", "suggestedConditions", "no resale", "decisionRationale", "resale is impossible"));
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "APPROVE",
+        "suggestedOutcome", "APPROVE_WITH_CONDITIONS", "rationale", "resale is impossible", "conditions", null));
+  }
+
+  @Test
+  void aDecisionIsApproveOrReject() {
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE_WITH_CONDITIONS")),
+        "licensingDecision", "licensingDecision must be one of APPROVE, REJECT");
+  }
+
+  // ------------------------------------------------------------ the countersignature
+
+  DelegateTask countersign(String user, Object... variables) {
+    Map<String, Object> all = vars(variables);
+    all.put("applicationId", "app-1");
+    all.put("reference", "EXP-2026-000001");
+    all.put("licensingDecisionBy", "officer");
+    return task("countersignDecision", user, all);
+  }
+
+  @Test
+  void aCountersignatureIsRecordedWithWhoDecided() {
+    DelegateTask task = countersign("head", "countersignature", "APPROVE");
+    rules.completeCountersign(task);
+    verify(records).record("app-1", "countersignDecision", "APPROVE", null, "head", AT);
+    assertThat(task.getVariable("countersignedBy")).isEqualTo("head");
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.COUNTERSIGNED,
+        details("outcome", "APPROVE", "comments", null, "decidedBy", "officer"));
+  }
+
+  @Test
+  void aRefusedCountersignatureSaysWhy() {
+    assertViolation(() -> rules.completeCountersign(countersign("head", "countersignature", "REJECT")),
+        "countersignComments", "countersignComments is required when the countersignature is REJECT");
+    assertViolation(() -> rules.completeCountersign(countersign("head", "countersignature", "MAYBE")),
+        "countersignature", "countersignature must be one of APPROVE, REJECT");
+    verifyNoInteractions(records, decisionLog);
+    rules.completeCountersign(countersign("head", "countersignature", "REJECT", "countersignComments", "tier 3"));
+    verify(records).record("app-1", "countersignDecision", "REJECT", "tier 3", "head", AT);
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.COUNTERSIGNED,
+        details("outcome", "REJECT", "comments", "tier 3", "decidedBy", "officer"));
+  }
+}
