@@ -61,9 +61,9 @@ class TasklistTrapsBrowserTest extends BrowserTest {
 
     tasklist.logIn("officer2", "Oscar Officer").openFilter("Licensing officers: my group's tasks");
     TaskForm countersign = tasklist.openTask("Countersign approval", reference);
-    assertThat(countersign.value("Country")).isEqualTo("BR");
+    assertThat(countersign.value("Country")).isEqualTo("Brazil");
     tasklist.claim();
-    countersign.choose("Countersignature", "Approve");
+    countersign.choose("Countersignature", "Countersign the approval");
     tasklist.complete("Countersign approval", reference);
     browser.screenshot("scenario-6-second-officer-countersigns");
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance)

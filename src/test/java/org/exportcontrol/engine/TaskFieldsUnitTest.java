@@ -67,21 +67,25 @@ class TaskFieldsUnitTest {
 
   @Test
   void oneOfAcceptsOnlyTheListedTexts() {
-    DelegateTask task = task("t", "u", vars("a", "GREEN", "b", "BLUE", "c", 1));
-    assertThat(TaskFields.oneOf(task, "a", Colour.class)).isEqualTo("GREEN");
-    assertThat(TaskFields.oneOf(task, "a", "GREEN")).isEqualTo("GREEN");
-    assertViolation(() -> TaskFields.oneOf(task, "b", Colour.class), "b", "b must be one of RED, GREEN");
-    assertViolation(() -> TaskFields.oneOf(task, "c", "1"), "c", "c must be one of 1");
-    assertViolation(() -> TaskFields.oneOf(task, "missing", "X", "Y"), "missing", "missing must be one of X, Y");
+    DelegateTask task = task("t", "u", vars("a", "GREEN", "b", "BLUE", "c", 1, "blank", " "));
+    assertThat(TaskFields.oneOf(task, "a", "a colour", Colour.class)).isEqualTo("GREEN");
+    assertThat(TaskFields.oneOf(task, "a", "a colour", "GREEN")).isEqualTo("GREEN");
+    assertViolation(() -> TaskFields.oneOf(task, "b", "a colour", Colour.class), "b",
+        "Please choose a colour from the list: RED, GREEN (not BLUE).");
+    assertViolation(() -> TaskFields.oneOf(task, "c", "a number", "1"), "c", "Please choose a number from the list: 1 (not 1).");
+    assertViolation(() -> TaskFields.oneOf(task, "missing", "a letter", "X", "Y"), "missing", "Please choose a letter.");
+    assertViolation(() -> TaskFields.oneOf(task, "blank", "a letter", "X", "Y"), "blank", "Please choose a letter.");
   }
 
   @Test
   void boolAcceptsOnlyBooleans() {
     DelegateTask task = task("t", "u", vars("yes", true, "no", false, "text", "true"));
-    assertThat(TaskFields.bool(task, "yes")).isTrue();
-    assertThat(TaskFields.bool(task, "no")).isFalse();
-    assertViolation(() -> TaskFields.bool(task, "text"), "text", "text must be true or false");
-    assertViolation(() -> TaskFields.bool(task, "missing"), "missing", "missing must be true or false");
+    assertThat(TaskFields.bool(task, "yes", "it is so")).isTrue();
+    assertThat(TaskFields.bool(task, "no", "it is so")).isFalse();
+    assertViolation(() -> TaskFields.bool(task, "text", "it is so"), "text",
+        "Please say whether it is so (tick the box or leave it empty).");
+    assertViolation(() -> TaskFields.bool(task, "missing", "it is so"), "missing",
+        "Please say whether it is so (tick the box or leave it empty).");
   }
 
   @Test

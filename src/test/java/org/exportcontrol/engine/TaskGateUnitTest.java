@@ -206,9 +206,9 @@ class TaskGateUnitTest {
 
   @Test
   void aSeparationRuleBarsAMemberWithTheFirstReason() {
-    SeparationOfDuties first = (task, user) -> Optional.of("Separation of duties: " + user + " decided it");
-    SeparationOfDuties second = (task, user) -> Optional.of("second");
-    SeparationOfDuties none = (task, user) -> Optional.empty();
+    SeparationOfDuties first = rule((task, user) -> Optional.of("Separation of duties: " + user + " decided it"));
+    SeparationOfDuties second = rule((task, user) -> Optional.of("second"));
+    SeparationOfDuties none = rule((task, user) -> Optional.empty());
     when(separations.orderedStream()).thenAnswer(call -> Stream.of(none, first, second));
     caller("rev", "reviewers");
     assertThatThrownBy(() -> gate.checkAssignment(REVIEW, task("review", "rev")))
@@ -321,5 +321,21 @@ class TaskGateUnitTest {
     assertThatThrownBy(() -> ((ExecutionListener) definition.getBuiltInListeners(ExecutionListener.EVENTNAME_START)
         .get(0)).notify(execution)).isInstanceOf(TaskAuthorizationViolation.class)
         .hasMessage("Process 'case' is started by the system's API only, not through the engine");
+  }
+
+  /** A separation rule that refuses as given and bars nobody in advance (barring is BarredCandidates' test). */
+  private static SeparationOfDuties rule(
+      java.util.function.BiFunction<org.camunda.bpm.engine.delegate.DelegateTask, String, Optional<String>> refusal) {
+    return new SeparationOfDuties() {
+      @Override
+      public Optional<String> refusal(org.camunda.bpm.engine.delegate.DelegateTask task, String userId) {
+        return refusal.apply(task, userId);
+      }
+
+      @Override
+      public java.util.Set<String> barred(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return java.util.Set.of();
+      }
+    };
   }
 }
