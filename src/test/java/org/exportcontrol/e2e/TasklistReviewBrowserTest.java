@@ -35,7 +35,9 @@ class TasklistReviewBrowserTest extends BrowserTest {
     Tasklist tasklist = new Tasklist(browser, baseUrl()).logIn("legal", "Lea Legal");
     assertThat(tasklist.filterNames()).containsExactly("Legal reviewers: my group's tasks");
     tasklist.openFilter("Legal reviewers: my group's tasks");
-    tasklist.taskCard("Legal review", reference);
+    // the card names the case: reference, product, country and exporter (issue 16, 4)
+    assertThat(tasklist.taskCard("Legal review", reference).getText())
+        .contains(reference, "Interceptor <X>", "DE", "Demo Cyber Ltd");
     TaskForm form = tasklist.openTask("Legal review", reference);
     assertThat(form.value("Product")).isEqualTo("Interceptor <X>");
     assertThat(form.value("End user")).isEqualTo("National Police");
