@@ -5,21 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.exportcontrol.support.FakeTask.assertViolation;
 import static org.exportcontrol.support.FakeTask.task;
 import static org.exportcontrol.support.FakeTask.vars;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.exportcontrol.support.FakeUserTask;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** Reading what a user submitted: each wrong value is a violation naming the field and what it must be. */
 class TaskFieldsUnitTest {
@@ -27,13 +35,75 @@ class TaskFieldsUnitTest {
   enum Colour { RED, GREEN }
 
   @Test
-  void aRuleIsAttachedAsABuiltInCompletionListener() {
+  void aRuleIsAttachedAsABuiltInCompletionListener() throws Exception {
     ActivityImpl activity = FakeUserTask.userTask("p", "review");
     TaskDefinition taskDefinition = FakeUserTask.definition(activity);
-    TaskListener rule = task -> {};
+    TaskListener rule = mock(TaskListener.class);
     TaskFields.onComplete(activity, rule);
-    assertThat(taskDefinition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE)).containsExactly(rule);
+    // The rule is wrapped (a refusal after a concurrent completion is a collision), so the listener
+    // registered is the wrapper, which delegates to the rule.
+    assertThat(taskDefinition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE)).hasSize(1);
     assertThat(taskDefinition.getTaskListeners()).isEmpty();
+    DelegateTask task = task("review", "tech", Map.of());
+    taskDefinition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).get(0).notify(task);
+    verify(rule).notify(task);
+  }
+
+  /** The wrapped rule's completion listener, with the engine's command context stubbed: the task is {@code stillThere} or not. */
+  static TaskListener wrapped(TaskListener rule, CommandContext commandContext, boolean stillThere) {
+    ActivityImpl activity = FakeUserTask.userTask("p", "review");
+    TaskFields.onComplete(activity, rule);
+    when(commandContext.getTaskManager().findTaskCountByQueryCriteria(any(TaskQueryImpl.class)))
+        .thenReturn(stillThere ? 1L : 0L);
+    return FakeUserTask.definition(activity).getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).get(0);
+  }
+
+  static void inCommand(CommandContext commandContext, ThrowingCallable call) throws Throwable {
+    Context.setProcessEngineConfiguration(mock(ProcessEngineConfigurationImpl.class, RETURNS_DEEP_STUBS));
+    Context.setCommandContext(commandContext);
+    try {
+      call.call();
+    } finally {
+      Context.removeCommandContext();
+      Context.removeProcessEngineConfiguration();
+    }
+  }
+
+  @Test
+  void aRefusalOfATaskThatStillExistsIsTheRulesViolation() throws Throwable {
+    CommandContext commandContext = mock(CommandContext.class, RETURNS_DEEP_STUBS);
+    TaskRuleViolation refusal = new TaskRuleViolation("field", "Please fill in the field.");
+    TaskListener listener = wrapped(task -> { throw refusal; }, commandContext, true);
+    DelegateTask task = task("review", "tech", Map.of());
+    when(task.getId()).thenReturn("task-1");
+    inCommand(commandContext, () -> assertThatThrownBy(() -> listener.notify(task)).isSameAs(refusal));
+  }
+
+  @Test
+  void aRefusalOfATaskSomeoneElseCompletedMeanwhileIsACollision() throws Throwable {
+    CommandContext commandContext = mock(CommandContext.class, RETURNS_DEEP_STUBS);
+    TaskListener listener = wrapped(task -> { throw new TaskRuleViolation("field", "refused"); }, commandContext, false);
+    DelegateTask task = task("review", "tech", Map.of());
+    when(task.getId()).thenReturn("task-1");
+    inCommand(commandContext, () -> assertThatThrownBy(() -> listener.notify(task))
+        .isInstanceOf(OptimisticLockingException.class)
+        .hasMessage("Task task-1 was completed by someone else while this completion was checked"));
+    ArgumentCaptor<TaskQueryImpl> query = ArgumentCaptor.forClass(TaskQueryImpl.class);
+    verify(commandContext.getTaskManager()).findTaskCountByQueryCriteria(query.capture());
+    assertThat(query.getValue().getTaskId()).isEqualTo("task-1");
+  }
+
+  @Test
+  void otherFailuresAndSuccessesDoNotAskWhetherTheTaskStillExists() throws Throwable {
+    CommandContext commandContext = mock(CommandContext.class, RETURNS_DEEP_STUBS);
+    TaskListener unauthenticated = wrapped(TaskFields::completingUser, commandContext, false);
+    TaskListener fine = wrapped(task -> {}, commandContext, false);
+    inCommand(commandContext, () -> {
+      assertThatThrownBy(() -> unauthenticated.notify(task("review", (String) null, Map.of())))
+          .isInstanceOf(TaskAuthorizationViolation.class);
+      fine.notify(task("review", "tech", Map.of()));
+    });
+    verify(commandContext.getTaskManager(), never()).findTaskCountByQueryCriteria(any(TaskQueryImpl.class));
   }
 
   @Test
@@ -100,9 +170,9 @@ class TaskFieldsUnitTest {
   @Test
   void requiredTextSaysWhenItIsRequired() {
     DelegateTask task = task("t", "u", vars("given", "why", "blank", " "));
-    assertThat(TaskFields.requiredText(task, "given", null)).isEqualTo("why");
-    assertViolation(() -> TaskFields.requiredText(task, "blank", null), "blank", "blank is required");
-    assertViolation(() -> TaskFields.requiredText(task, "missing", "when it rains"), "missing",
-        "missing is required when it rains");
+    assertThat(TaskFields.requiredText(task, "given", "Please say why.")).isEqualTo("why");
+    assertViolation(() -> TaskFields.requiredText(task, "blank", "Please say why."), "blank", "Please say why.");
+    assertViolation(() -> TaskFields.requiredText(task, "missing", "Please say why: it is required when it rains."),
+        "missing", "Please say why: it is required when it rains.");
   }
 }

@@ -289,7 +289,7 @@ class TaskGateUnitTest {
     caller("starter", "starters");
     start(Map.of("title", "x"), null);
     assertThatThrownBy(() -> start(Map.of("title", "x", "countryTier", 1), null)).isInstanceOf(TaskRuleViolation.class)
-        .hasMessage("Starting case may set only [title], not countryTier");
+        .hasMessage("This form cannot set countryTier: starting case may set only title.");
   }
 
   @Test

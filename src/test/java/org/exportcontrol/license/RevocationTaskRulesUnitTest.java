@@ -99,12 +99,13 @@ class RevocationTaskRulesUnitTest {
         details("notifiedOn", "2026-12-01T09:30:00.000+0100", "channel", "x"));
     for (String wrong : new String[] {"yesterday", "2026-13-01", "2026-12-1", "2026-12-32T10:00"}) {
       assertViolation(() -> rules.notifyBuyingState(task("t", "foreign", "notifiedOn", wrong, "notificationChannel", "x")),
-          "notifiedOn", "notifiedOn must be a date (YYYY-MM-DD)");
+          "notifiedOn", "Please give the date the buying state was notified as a date, such as 2026-03-31 (" + wrong
+              + " is not one).");
     }
     assertViolation(() -> rules.notifyBuyingState(task("t", "foreign", "notificationChannel", "x")),
-        "notifiedOn", "notifiedOn is required");
+        "notifiedOn", "Please give the date the buying state was notified.");
     assertViolation(() -> rules.notifyBuyingState(task("t", "foreign", "notifiedOn", "2026-12-01")),
-        "notificationChannel", "notificationChannel is required");
+        "notificationChannel", "Please choose how the buying state was notified.");
   }
 
   @Test
@@ -117,12 +118,13 @@ class RevocationTaskRulesUnitTest {
         details("action", action, "rationale", "x".repeat(4000), "missedDeadlines", 3));
     assertThat(task.getVariable("shutdownEscalationOpen")).isEqualTo(false);
     assertViolation(() -> rules.escalateShutdown(task("t", "c", "escalationAction", action,
-        "escalationRationale", "x".repeat(4001))), "escalationRationale", "escalationRationale must be at most 4000 characters");
+        "escalationRationale", "x".repeat(4001))), "escalationRationale", 
+        "Please shorten your rationale: it may have at most 4000 characters.");
     assertViolation(() -> rules.escalateShutdown(task("t", "c", "escalationAction", action)),
-        "escalationRationale", "escalationRationale is required");
+        "escalationRationale", "Please give your rationale: why this step; it is kept in the decision log.");
     assertViolation(() -> rules.escalateShutdown(task("t", "c", "escalationAction", "SHRUG", "escalationRationale", "x")),
-        "escalationAction", "escalationAction must be one of " + String.join(", ",
-            java.util.Arrays.stream(EscalationAction.values()).map(Enum::name).toList()));
+        "escalationAction", "Please choose what you decided from the list: " + String.join(", ",
+            java.util.Arrays.stream(EscalationAction.values()).map(Enum::name).toList()) + " (not SHRUG).");
   }
 
   @Test
@@ -136,13 +138,13 @@ class RevocationTaskRulesUnitTest {
   @Test
   void aRejectedShutdownSaysWhy() {
     assertViolation(() -> rules.verifyShutdown(task("t", "tech", "shutdownVerified", false)), "verificationNotes",
-        "verificationNotes is required when the shutdown is not verified (the exporter is told why)");
+        "Please write your notes: they are required when the shutdown is not verified, and the exporter is told why.");
     verifyNoInteractions(decisionLog);
     DelegateTask task = task("verifyShutdown", "tech", "shutdownVerified", false, "verificationNotes", "still online");
     rules.verifyShutdown(task);
     assertThat(task.getVariable("verifiedBy")).isEqualTo("tech");
     verify(decisionLog).record("LIC-1", DecisionAction.SHUTDOWN_REJECTED, details("notes", "still online"));
     assertViolation(() -> rules.verifyShutdown(task("t", "tech", "shutdownVerified", "yes")), "shutdownVerified",
-        "shutdownVerified must be true or false");
+        "Please say whether the shutdown is verified (tick the box or leave it empty).");
   }
 }

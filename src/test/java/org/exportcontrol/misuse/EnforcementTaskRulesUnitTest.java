@@ -103,15 +103,15 @@ class EnforcementTaskRulesUnitTest {
     verify(decisionLog).record(REF, DecisionAction.TRIAGED, details("credible", true, "severity", "HIGH",
         "rationale", null));
     assertViolation(() -> rules.triage(task("t", "compliance", "credible", true, "severity", "URGENT")),
-        "severity", "severity must be one of LOW, HIGH, CRITICAL");
+        "severity", "Please choose the severity: it is required when the report is credible from the list: LOW, HIGH, CRITICAL (not URGENT).");
     assertViolation(() -> rules.triage(task("t", "compliance", "severity", "HIGH")),
-        "credible", "credible must be true or false");
+        "credible", "Please say whether the report is credible (tick the box or leave it empty).");
   }
 
   @Test
   void aCriticalReportStatesWhy() {
     assertViolation(() -> rules.triage(task("t", "compliance", "credible", true, "severity", "CRITICAL")),
-        "triageRationale", "triageRationale is required when the severity is CRITICAL");
+        "triageRationale", "Please say why the license must be suspended at once: a critical severity suspends it before the investigation, so the reason is required.");
     verifyNoInteractions(reports, decisionLog);
     rules.triage(task("t", "compliance", "credible", true, "severity", "CRITICAL", "triageRationale", "active use"));
     verify(decisionLog).record(REF, DecisionAction.TRIAGED, details("credible", true, "severity", "CRITICAL",
@@ -138,9 +138,9 @@ class EnforcementTaskRulesUnitTest {
     verify(decisionLog).record(REF, DecisionAction.INVESTIGATED, details("finding", "SUBSTANTIATED",
         "summary", "seen in use"));
     assertViolation(() -> rules.investigate(task("t", "compliance", "finding", "SUBSTANTIATED")),
-        "investigationSummary", "investigationSummary is required");
+        "investigationSummary", "Please summarise the investigation: the summary is required, and the officer deciding the action reads it.");
     assertViolation(() -> rules.investigate(task("t", "compliance", "finding", "PROBABLY")),
-        "finding", "finding must be one of SUBSTANTIATED, UNSUBSTANTIATED");
+        "finding", "Please choose the finding from the list: SUBSTANTIATED, UNSUBSTANTIATED (not PROBABLY).");
   }
 
   // ------------------------------------------------------------ the action
@@ -162,9 +162,9 @@ class EnforcementTaskRulesUnitTest {
   void aLicenseThatEndedCanNoLongerBeSuspendedOrRevokedButStillWarned(LicenseStatus status) {
     licenseIs(status);
     assertViolation(() -> rules.decideAction(task("t", "officer", "misuseAction", "SUSPEND", "actionRationale", "x")),
-        "misuseAction", "The license is " + status + "; it can no longer be suspended");
+        "misuseAction", "The license is " + status + "; it can no longer be suspended. Please choose another action.");
     assertViolation(() -> rules.decideAction(task("t", "officer", "misuseAction", "REVOKE", "actionRationale", "x")),
-        "misuseAction", "The license is " + status + "; it can no longer be revoked");
+        "misuseAction", "The license is " + status + "; it can no longer be revoked. Please choose another action.");
     verifyNoInteractions(reports, decisionLog);
     rules.decideAction(task("t", "officer", "misuseAction", "WARN", "actionRationale", "too late for more"));
     verify(reports).recordAction("report-1", "WARN", "too late for more");
@@ -174,9 +174,9 @@ class EnforcementTaskRulesUnitTest {
   void anActionNeedsARationale() {
     licenseIs(LicenseStatus.ACTIVE);
     assertViolation(() -> rules.decideAction(task("t", "officer", "misuseAction", "WARN")),
-        "actionRationale", "actionRationale is required");
+        "actionRationale", "Please give your rationale: every action on a license must say why.");
     assertViolation(() -> rules.decideAction(task("t", "officer", "misuseAction", "BAN", "actionRationale", "x")),
-        "misuseAction", "misuseAction must be one of WARN, SUSPEND, REVOKE");
+        "misuseAction", "Please choose the action from the list: WARN, SUSPEND, REVOKE (not BAN).");
   }
 
   // ------------------------------------------------------------ the review of a suspension
@@ -191,7 +191,7 @@ class EnforcementTaskRulesUnitTest {
   void onlyASuspendedLicenseIsReinstated() {
     for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.ACTIVE, LicenseStatus.REVOKED, LicenseStatus.EXPIRED}) {
       assertViolation(() -> review(status, "REINSTATE"), "suspensionOutcome",
-          "The license is " + status + "; it can no longer be reinstated");
+          "The license is " + status + "; it can no longer be reinstated. Please choose another outcome.");
     }
     review(LicenseStatus.SUSPENDED, "REINSTATE");
     verify(decisionLog).record(REF, DecisionAction.SUSPENSION_REVIEWED,
@@ -202,7 +202,7 @@ class EnforcementTaskRulesUnitTest {
   void aRevocationNeedsALicenseInForceOrOneAnotherReportRevoked() {
     for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.EXPIRED, LicenseStatus.CANCELLED}) {
       assertViolation(() -> review(status, "REVOKE"), "suspensionOutcome",
-          "The license is " + status + "; it can no longer be revoked");
+          "The license is " + status + "; it can no longer be revoked. Please choose another outcome.");
     }
     verifyNoInteractions(decisionLog);
     for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.SUSPENDED, LicenseStatus.ACTIVE, LicenseStatus.REVOKED}) {
@@ -219,7 +219,7 @@ class EnforcementTaskRulesUnitTest {
   void closingIsForALicenseNoLongerInForce() {
     for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.ACTIVE, LicenseStatus.SUSPENDED}) {
       assertViolation(() -> review(status, "CLOSE"), "suspensionOutcome",
-          "The license is " + status + "; reinstate or revoke it");
+          "The license is " + status + "; please reinstate or revoke it.");
     }
     licenseIs(LicenseStatus.EXPIRED);
     DelegateTask task = task("reviewSuspension", "officer", "suspensionOutcome", "CLOSE",
@@ -234,9 +234,9 @@ class EnforcementTaskRulesUnitTest {
   void aReviewNeedsAnOutcomeAndARationale() {
     licenseIs(LicenseStatus.SUSPENDED);
     assertViolation(() -> rules.reviewSuspension(task("t", "officer", "suspensionOutcome", "REINSTATE")),
-        "suspensionReviewRationale", "suspensionReviewRationale is required");
+        "suspensionReviewRationale", "Please give your rationale: the review of a suspension must say why it reinstates, revokes or closes.");
     assertViolation(() -> rules.reviewSuspension(task("t", "officer", "suspensionOutcome", "KEEP",
-        "suspensionReviewRationale", "x")), "suspensionOutcome", "suspensionOutcome must be one of REINSTATE, REVOKE, CLOSE");
+        "suspensionReviewRationale", "x")), "suspensionOutcome", "Please choose the outcome of the review from the list: REINSTATE, REVOKE, CLOSE (not KEEP).");
   }
 
   // ------------------------------------------------------------ separation of duties

@@ -104,8 +104,8 @@ class TaskRulesUnitTest {
   @ValueSource(strings = {"APPROVE_WITH_CONDITIONS", "REJECT", "REQUEST_INFORMATION"})
   void anyOtherRecommendationNeedsComments(String recommendation) {
     assertViolation(() -> rules.completeReview(review("tech", "technicalRecommendation", recommendation,
-        "technicalComments", " ")), "technicalComments", "technicalComments is required unless technicalRecommendation "
-        + "is APPROVE (for REQUEST_INFORMATION it is the question to the applicant)");
+        "technicalComments", " ")), "technicalComments", "Please give your comments: they are required "
+        + "unless you recommend approval; for a request for information they are the question to the applicant.");
     verifyNoInteractions(records, decisionLog);
     rules.completeReview(review("tech", "technicalRecommendation", recommendation, "technicalComments", "why"));
     verify(records).record("app-1", "technicalReview", recommendation, "why", "tech", AT);
@@ -116,8 +116,8 @@ class TaskRulesUnitTest {
   @Test
   void aReviewNeedsARecommendationAndAUser() {
     assertViolation(() -> rules.completeReview(review("tech", "technicalRecommendation", "MAYBE")),
-        "technicalRecommendation", "technicalRecommendation must be one of APPROVE, APPROVE_WITH_CONDITIONS, REJECT, "
-            + "REQUEST_INFORMATION");
+        "technicalRecommendation", "Please choose your recommendation from the list: APPROVE, "
+            + "APPROVE_WITH_CONDITIONS, REJECT, REQUEST_INFORMATION (not MAYBE).");
     assertThatThrownBy(() -> rules.completeReview(review(null,
         "technicalRecommendation", "APPROVE"))).isInstanceOf(TaskAuthorizationViolation.class);
     verifyNoInteractions(records, decisionLog);
@@ -156,12 +156,13 @@ class TaskRulesUnitTest {
   void departingFromTheSuggestionNeedsARationale() {
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE",
         "suggestedOutcome", "REJECT")), "decisionRationale",
-        "decisionRationale is required: the suggested outcome is REJECT and the decision is APPROVE");
+        "Please give your rationale: your decision (approve) departs from the suggested outcome (reject), so it must say why.");
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
         "suggestedOutcome", "APPROVE")), "decisionRationale",
-        "decisionRationale is required: the suggested outcome is APPROVE and the decision is REJECT");
+        "Please give your rationale: your decision (reject) departs from the suggested outcome (approve), so it must say why.");
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT")),
-        "decisionRationale", "decisionRationale is required: the suggested outcome is null and the decision is REJECT");
+        "decisionRationale",
+        "Please give your rationale: your decision (reject) departs from the suggested outcome (none), so it must say why.");
     verifyNoInteractions(records, decisionLog);
     rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "APPROVE",
         "decisionRationale", "end user on a list"));
@@ -173,7 +174,7 @@ class TaskRulesUnitTest {
     for (String outcome : new String[] {"APPROVE", "REJECT"}) {
       assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", outcome,
           "suggestedOutcome", "CONFLICTING")), "decisionRationale",
-          "decisionRationale is required: the suggested outcome is CONFLICTING and the decision is " + outcome);
+          "Please give your rationale: the reviewers' advice conflicts, so the decision must say why.");
     }
   }
 
@@ -181,7 +182,7 @@ class TaskRulesUnitTest {
   void anApprovalDroppingTheReviewersConditionsNeedsARationale() {
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE",
         "suggestedOutcome", "APPROVE_WITH_CONDITIONS", "suggestedConditions", "no resale")), "decisionRationale",
-        "decisionRationale is required: the reviewers asked for conditions and the approval carries none");
+        "Please give your rationale: the reviewers asked for conditions and the approval carries none, so it must say why.");
     verifyNoInteractions(records, decisionLog);
     rules.completeDecision(decision("officer", "licensingDecision", "APPROVE", "suggestedOutcome",
         "APPROVE_WITH_CONDITIONS", "suggestedConditions", "no resale", "decisionRationale", "resale is impossible"));
@@ -192,7 +193,7 @@ class TaskRulesUnitTest {
   @Test
   void aDecisionIsApproveOrReject() {
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE_WITH_CONDITIONS")),
-        "licensingDecision", "licensingDecision must be one of APPROVE, REJECT");
+        "licensingDecision", "Please choose your decision from the list: APPROVE, REJECT (not APPROVE_WITH_CONDITIONS).");
   }
 
   // ------------------------------------------------------------ the countersignature
@@ -218,9 +219,11 @@ class TaskRulesUnitTest {
   @Test
   void aRefusedCountersignatureSaysWhy() {
     assertViolation(() -> rules.completeCountersign(countersign("head", "countersignature", "REJECT")),
-        "countersignComments", "countersignComments is required when the countersignature is REJECT");
+        "countersignComments", 
+        "Please give your comments: they are required when you refuse to countersign, and the deciding officer reads them.");
     assertViolation(() -> rules.completeCountersign(countersign("head", "countersignature", "MAYBE")),
-        "countersignature", "countersignature must be one of APPROVE, REJECT");
+        "countersignature", 
+        "Please choose whether you countersign from the list: APPROVE, REJECT (not MAYBE).");
     verifyNoInteractions(records, decisionLog);
     rules.completeCountersign(countersign("head", "countersignature", "REJECT", "countersignComments", "tier 3"));
     verify(records).record("app-1", "countersignDecision", "REJECT", "tier 3", "head", AT);
