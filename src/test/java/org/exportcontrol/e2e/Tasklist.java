@@ -63,6 +63,11 @@ public final class Tasklist {
 
   public WebElement taskCard(String taskName, String reference) {
     showCase(reference);
+    return shownCard(taskName, reference);
+  }
+
+  /** The task's card in the list as it is now narrowed (by {@link #showCases}), waited for. */
+  public WebElement shownCard(String taskName, String reference) {
     return browser.find(card(taskName, reference), "the task '" + taskName + "' of " + reference + " in the task list");
   }
 
@@ -72,9 +77,28 @@ public final class Tasklist {
    * case's task is not on the first page.
    */
   public void showCase(String reference) {
+    search("eq", reference);
+  }
+
+  /**
+   * Narrows the selected filter to the cases whose reference starts as all of these do: a handful of
+   * neighbours, so that a check that one of them is NOT listed has a card beside it that shows the
+   * list was there to look at.
+   */
+  public void showCases(String... references) {
+    String prefix = references[0];
+    for (String reference : references) {
+      while (!reference.startsWith(prefix)) {
+        prefix = prefix.substring(0, prefix.length() - 1);
+      }
+    }
+    search("like", prefix + "%");
+  }
+
+  private void search(String operator, String value) {
     String url = browser.url();
-    String search = "searchQuery=" + URLEncoder.encode("[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\""
-        + reference + "\",\"name\":\"reference\"}]", StandardCharsets.UTF_8).replace("+", "%20");
+    String search = "searchQuery=" + URLEncoder.encode("[{\"type\":\"processVariables\",\"operator\":\"" + operator
+        + "\",\"value\":\"" + value + "\",\"name\":\"reference\"}]", StandardCharsets.UTF_8).replace("+", "%20");
     if (url.contains(search)) {
       return;
     }
