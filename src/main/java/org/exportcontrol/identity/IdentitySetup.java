@@ -127,7 +127,7 @@ public class IdentitySetup implements ApplicationRunner {
     }
     ensureFilter(ALL_OPEN_WORK, "Every open task of every process, overdue ones first", -20,
         taskService.createTaskQuery().orderByDueDate().asc(), OVERSEERS);
-    refreshOverdueFilter();
+    ensureFilter(OVERDUE, "Open tasks past their due date, the longest overdue first", -15, overdueNow(), OVERSEERS);
   }
 
   /**
@@ -137,8 +137,16 @@ public class IdentitySetup implements ApplicationRunner {
    */
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   public void refreshOverdueFilter() {
-    ensureFilter(OVERDUE, "Open tasks past their due date, the longest overdue first", -15,
-        taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).orderByDueDate().asc(), OVERSEERS);
+    // only the moment moves: properties and grants were set at start-up
+    Filter filter = filterService.createFilterQuery().filterName(OVERDUE).singleResult();
+    if (filter != null) {
+      filter.setQuery(overdueNow());
+      filterService.saveFilter(filter);
+    }
+  }
+
+  private TaskQuery overdueNow() {
+    return taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).orderByDueDate().asc();
   }
 
   void ensureGroup(String id, String name, String type) {
