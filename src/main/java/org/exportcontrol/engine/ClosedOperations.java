@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The engine operations that would act outside the record, closed to everyone, administrators
  * included, whichever way they arrive (/engine-rest, Cockpit, Tasklist, Java): changing where a case
  * stands (modification, restart, deletion, start at an activity), writing its variables, erasing
- * history or the user operation log, correlating messages and signals (the project's API does that
+ * history or the user operation log, migrating cases outside the project's migration API (which
+ * records each migration), correlating messages and signals (the project's API does that
  * after checking the case), and task owners, delegations and identity links that would bypass the
  * candidate groups. The project's own code makes some of these calls on purpose, inside
  * {@link Privileged}. Assigning a task stays open: the task gate checks who may take it.
@@ -27,6 +28,7 @@ public class ClosedOperations extends CommandInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(ClosedOperations.class);
   private static final String CASCADE = "Deleting a definition with its instances or history";
+  private static final String MIGRATION = "Process-instance migration outside POST /api/admin/migrations";
   private static final String CANCEL = "End a stuck case with POST /api/admin/cases/{reference}/cancellation.";
 
   /** Command class → the operation as a person would name it. */
@@ -110,6 +112,12 @@ public class ClosedOperations extends CommandInterceptor {
         return Boolean.TRUE.equals(CommandFields.required(command, "cascadeToInstances"))
             || Boolean.TRUE.equals(CommandFields.required(command, "cascadeToHistory")) ? CASCADE : null;
       }
+      case "org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd",
+          "org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd" -> {
+        // a person migrates through POST /api/admin/migrations only (validated, on the decision log);
+        // the batch's own jobs run it with no one authenticated
+        return authenticated() ? MIGRATION : null;
+      }
       case "org.camunda.bpm.engine.impl.SetAnnotationForOperationLog" -> {
         return annotationOverwritten(command) ? "Clearing or overwriting an annotation of the user operation log" : null;
       }
@@ -120,6 +128,11 @@ public class ClosedOperations extends CommandInterceptor {
         return null;
       }
     }
+  }
+
+  private boolean authenticated() {
+    Authentication user = next.execute(context -> context.getAuthentication());
+    return user != null && user.getUserId() != null;
   }
 
   private boolean annotationOverwritten(Command<?> command) {

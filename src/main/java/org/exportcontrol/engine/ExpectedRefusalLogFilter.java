@@ -7,6 +7,8 @@ import ch.qos.logback.core.spi.FilterReply;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -32,7 +34,9 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
       AuthorizationException.class, ParseException.class, ExpressionRefusedException.class,
       NullValueException.class,
       // a message whose receiver another transaction moved on: a withdrawal meeting the case's end
-      MismatchingMessageCorrelationException.class);
+      MismatchingMessageCorrelationException.class,
+      // a case or a plan that cannot be migrated: the migration API answers the engine's reasons
+      MigratingProcessInstanceValidationException.class, MigrationPlanValidationException.class);
 
   /** Refusals the engine names by code only: a Java-serialized variable (400), an unknown job (404). */
   private static final Set<String> REFUSAL_CODES = Set.of("ENGINE-17007", "ENGINE-14026");
