@@ -22,7 +22,8 @@ class DockerComposeTest {
       compose = new Yaml().load(reader);
     }
     Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-    assertThat(services).containsOnlyKeys("app", "postgres", "mailpit");
+    assertThat(services).containsOnlyKeys("app", "app2", "proxy", "postgres", "mailpit");
+    assertThat(services.get("app")).as("plain 'docker compose up' runs the single node").doesNotContainKey("profiles");
     assertThat(services.get("postgres").get("image")).isEqualTo("postgres:16");
     assertThat((String) services.get("mailpit").get("image")).startsWith("axllent/mailpit");
 
@@ -43,6 +44,34 @@ class DockerComposeTest {
     assertThat(env).containsEntry("EXPORTCONTROL_PROCESSES_DIR", "/app/processes")
         .containsEntry("EXPORTCONTROL_FORMS_DIR", "/app/forms");
     assertThat((List<String>) app.get("ports")).contains("8080:8080");
+  }
+
+  /** Issue 20: {@code --profile cluster} adds a second node and a health-checked round-robin proxy. */
+  @SuppressWarnings("unchecked")
+  @Test
+  void theClusterProfileRunsTwoNodesBehindCaddy() throws IOException {
+    Map<String, Object> compose;
+    try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+      compose = new Yaml().load(reader);
+    }
+    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+    Map<String, Object> app = services.get("app");
+    Map<String, Object> second = services.get("app2");
+    assertThat(second.get("profiles")).isEqualTo(List.of("cluster"));
+    assertThat(second.get("build")).isEqualTo(app.get("build"));
+    assertThat(second.get("environment")).as("the same configuration, the same database").isEqualTo(app.get("environment"));
+    assertThat(second.get("volumes")).isEqualTo(app.get("volumes"));
+    assertThat(second).as("reached only through the proxy").doesNotContainKey("ports");
+
+    Map<String, Object> proxy = services.get("proxy");
+    assertThat((String) proxy.get("image")).startsWith("caddy:");
+    assertThat(proxy.get("profiles")).isEqualTo(List.of("cluster"));
+    assertThat((List<String>) proxy.get("depends_on")).containsExactlyInAnyOrder("app", "app2");
+    assertThat((List<String>) proxy.get("volumes")).containsExactly("./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
+    assertThat((List<String>) proxy.get("ports")).containsExactly("8088:80");
+    String caddyfile = Files.readString(Path.of("deploy/Caddyfile"));
+    assertThat(caddyfile).contains("reverse_proxy app:8080 app2:8080", "lb_policy round_robin",
+        "health_uri /actuator/health");
   }
 
   /** The steps the benchmark measures as "B4 start-up as the image runs it" (docs/benchmarks.md). */

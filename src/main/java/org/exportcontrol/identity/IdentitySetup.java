@@ -3,6 +3,7 @@ package org.exportcontrol.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -139,10 +142,23 @@ public class IdentitySetup implements ApplicationRunner {
   public void refreshOverdueFilter() {
     // only the moment moves: properties and grants were set at start-up
     Filter filter = filterService.createFilterQuery().filterName(OVERDUE).singleResult();
-    if (filter != null) {
-      filter.setQuery(overdueNow());
-      filterService.saveFilter(filter);
+    if (filter == null || movedLately(filter)) {
+      return;
     }
+    filter.setQuery(overdueNow());
+    try {
+      filterService.saveFilter(filter);
+    } catch (OptimisticLockingException e) {
+      // another node moved it in the same moment (several nodes, ADR 0035): once is enough
+      log.debug("The Overdue filter was refreshed by another node");
+    }
+  }
+
+  /** Another node moved the moment less than a refresh ago: every node runs this schedule. */
+  private boolean movedLately(Filter filter) {
+    Date moment = filter.getQuery() instanceof TaskQueryImpl query ? query.getDueBefore() : null;
+    Instant now = clock.instant();
+    return moment != null && !moment.toInstant().isBefore(now.minusSeconds(50)) && !moment.toInstant().isAfter(now);
   }
 
   private TaskQuery overdueNow() {

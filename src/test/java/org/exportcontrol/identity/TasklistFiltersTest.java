@@ -63,6 +63,25 @@ class TasklistFiltersTest extends ProcessPathTest {
     assertThat(dues).doesNotContainNull().isSorted();
   }
 
+  /** Issue 20: every node runs the minute's refresh; the second within the minute leaves the filter alone. */
+  @Test
+  void theOverdueFilterMovesOncePerMinuteHoweverManyNodesRefreshIt() {
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 3_600_000));
+    identitySetup.refreshOverdueFilter();
+    int revision = overdueFilterRevision();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 20_000));
+    identitySetup.refreshOverdueFilter();
+    assertThat(overdueFilterRevision()).as("refreshed by another node 20 s ago").isEqualTo(revision);
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+    identitySetup.refreshOverdueFilter();
+    assertThat(overdueFilterRevision()).as("a minute later it moves again").isEqualTo(revision + 1);
+  }
+
+  private int overdueFilterRevision() {
+    return ((org.camunda.bpm.engine.impl.persistence.entity.FilterEntity) processEngine.getFilterService()
+        .createFilterQuery().filterName("Overdue").singleResult()).getRevision();
+  }
+
   @Test
   void everyUserTaskOfEveryProcessCarriesTheCasesReferenceSubjectCountryAndExporter() {
     String license = driver.license("DE");
