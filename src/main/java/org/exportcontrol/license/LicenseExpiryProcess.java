@@ -13,10 +13,12 @@ public class LicenseExpiryProcess extends ProcessContract {
   public static final String EXPIRY_DATE = "expiryDate";
   public static final String LICENSE_EXPIRED = "licenseExpired";
 
-  /** Ends the process before the license's validity does (revocation; later surrender). */
+  /** Ends the process before the license's validity does (revocation, surrender). */
   public static final String MESSAGE_LICENSE_ENDED = "LicenseEnded";
-  /** Set by {@link #MESSAGE_LICENSE_ENDED}: the license's status that ended it (REVOKED). */
+  /** Set by {@link #MESSAGE_LICENSE_ENDED}: the license's status that ended it (REVOKED or SURRENDERED). */
   public static final String LICENSE_ENDED_BY = "licenseEndedBy";
+  /** Set by {@link #MESSAGE_LICENSE_ENDED} on a surrender: the holder's reason, for the confirmation email. */
+  public static final String SURRENDER_REASON = "surrenderReason";
 
   public LicenseExpiryProcess() {
     super(KEY);
