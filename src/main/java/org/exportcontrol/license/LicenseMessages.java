@@ -52,10 +52,10 @@ public class LicenseMessages {
   }
 
   /** {@link #licenseEnded(String, LicenseStatus)} with more variables for the expiry process (a surrender's reason). */
-  public void licenseEnded(String number, LicenseStatus how, Map<String, Object> variables) {
+  public List<MessageCorrelationResult> licenseEnded(String number, LicenseStatus how, Map<String, Object> variables) {
     Map<String, Object> all = new java.util.HashMap<>(variables);
     all.put(LicenseExpiryProcess.LICENSE_ENDED_BY, how.name());
-    send(LicenseExpiryProcess.KEY, LicenseExpiryProcess.MESSAGE_LICENSE_ENDED, number, all);
+    return send(LicenseExpiryProcess.KEY, LicenseExpiryProcess.MESSAGE_LICENSE_ENDED, number, all);
   }
 
   /** The instances of the process about the license that have a subscription to the message. */

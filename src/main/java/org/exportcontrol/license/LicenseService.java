@@ -142,9 +142,13 @@ public class LicenseService {
     }
     decisionLog.record(number, DecisionAction.SURRENDERED, DecisionLog.details(
         "reason", request.reason(), "by", caller.userId(), "statusBefore", license.status().name()));
-    // no renewal reminder, no expiry notice; the expiry process confirms the surrender by email
-    messages.licenseEnded(number, LicenseStatus.SURRENDERED,
-        Map.of(LicenseExpiryProcess.SURRENDER_REASON, request.reason()));
+    // no renewal reminder, no expiry notice; the expiry process confirms the surrender by email, so
+    // without it (a license in force always has one) nothing is surrendered rather than nobody told
+    if (messages.licenseEnded(number, LicenseStatus.SURRENDERED,
+        Map.of(LicenseExpiryProcess.SURRENDER_REASON, request.reason())).isEmpty()) {
+      throw new ConflictException("License " + number + " has no running expiry process and cannot be surrendered"
+          + " through the API; please contact the licensing authority");
+    }
     return view(licenses.find(number).orElseThrow());
   }
 
