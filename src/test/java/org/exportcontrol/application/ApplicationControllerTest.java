@@ -114,6 +114,27 @@ class ApplicationControllerTest extends ControllerSlice {
   }
 
   @Test
+  void anAmendmentIsCreatedWith201AndTheNewApplicationsLocation() throws Exception {
+    when(service.amend(eq("app-0"), any(), eq(EXPORTER))).thenReturn(VIEW);
+    mvc.perform(post("/api/applications/app-0/amendments").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(status().isCreated())
+        .andExpect(header().string(HttpHeaders.LOCATION, "http://localhost/api/applications/app-1"))
+        .andExpect(jsonPath("$.id").value("app-1"))
+        .andExpect(jsonPath("$.amendmentOf").hasJsonPath())
+        .andExpect(jsonPath("$.supersededBy").hasJsonPath());
+    mvc.perform(post("/api/applications/app-0/amendments").with(as("legal", LEGAL_REVIEWERS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(problem(403, "Forbidden"));
+    when(service.amend(eq("app-9"), any(), any())).thenThrow(new ConflictException(
+        "EXP-2026-000009 is APPROVED: only an application under review (INFORMATION_REQUESTED, IN_REVIEW or "
+            + "AWAITING_DECISION) can be amended"));
+    mvc.perform(post("/api/applications/app-9/amendments").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(problem(409, "Conflict"));
+  }
+
+  @Test
   void staffReadTheHistory() throws Exception {
     when(service.history(eq("app-1"), any())).thenReturn(List.of(new HistoryEntry(1,
         OffsetDateTime.of(2026, 1, 20, 9, 30, 0, 0, ZoneOffset.UTC), "exporter", DecisionAction.APPLICATION_SUBMITTED,
