@@ -74,6 +74,26 @@ class AmendmentTest extends ProcessPathTest {
     assertThat(driver.view("exporter", id(original))).doesNotContainKey("reviews");
   }
 
+  /** The four-eyes principle spans the amendment: who reviewed the original neither decides the amendment nor sees its decision. */
+  @Test
+  void aReviewerOfTheSupersededApplicationDoesNotDecideTheAmendment() {
+    Map<String, Object> original = driver.submit("exporter", application("DE"));
+    // tech2 is a technical reviewer and a licensing officer
+    driver.complete("tech2", driver.task(driver.processInstanceOf(reference(original)), "technicalReview"),
+        Map.of("technicalRecommendation", "APPROVE"));
+    Map<String, Object> amendment = amend(original, application("DE"));
+    String next = driver.approvedByTheReviewers(amendment, "tech");
+    org.camunda.bpm.engine.task.Task decision = driver.task(next, "licensingDecision");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+        driver.complete("tech2", decision, Map.of("licensingDecision", "APPROVE"))))
+        .hasMessageContaining("tech2 reviewed the application this one amends and may not decide it");
+    // hidden from tech2's Tasklist, offered to the other officers
+    assertThat(driver.call("tech2", () -> driver.tasks().createTaskQuery().processInstanceId(next).count())).isZero();
+    assertThat(driver.call("officer", () -> driver.tasks().createTaskQuery().processInstanceId(next).count())).isEqualTo(1);
+    driver.complete("officer", decision, Map.of("licensingDecision", "APPROVE"));
+    assertThat(driver.view("exporter", id(amendment))).containsEntry("status", "APPROVED");
+  }
+
   @Test
   void anAmendmentInReviewRunsItsOwnScreeningWhichMayRejectIt() {
     Map<String, Object> original = driver.submit("exporter", application("DE"));
