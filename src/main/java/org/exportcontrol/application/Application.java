@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An export license application as stored in table {@code application}. */
+/**
+ * An export license application as stored in table {@code application}. {@code amendmentOf}: the
+ * reference of the application this one amends (null for a first application); {@code supersededBy}:
+ * the reference of the amendment that superseded this one (issue 17).
+ */
 public record Application(
     String id,
     String reference,
@@ -38,7 +42,9 @@ public record Application(
     OffsetDateTime decidedAt,
     String decidedBy,
     String processInstanceId,
-    Cancellation cancellation) {
+    Cancellation cancellation,
+    String amendmentOf,
+    String supersededBy) {
 
   /** An administrator ended the case: who, when and why. */
   public record Cancellation(String reason, OffsetDateTime cancelledAt, String cancelledBy) {}

@@ -128,6 +128,19 @@ class ApplicationController {
     return service.download(id, documentId, CurrentUser.get());
   }
 
+  @PostMapping(path = "/{id}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Amend an application under review",
+      description = "A complete application body, under the rules and errors of POST /api/applications. The "
+          + "answer (201) is the new application's view: its own reference, amendmentOf the original's, "
+          + "screened at once and reviewed again. The original becomes SUPERSEDED (supersededBy the new "
+          + "reference), its open tasks and questions end. Allowed while the original is INFORMATION_REQUESTED, "
+          + "IN_REVIEW or AWAITING_DECISION; 409 otherwise. Another company's application: 404.")
+  ResponseEntity<ApplicationView> amend(@PathVariable String id, @RequestBody ApplicationRequest request) {
+    ApplicationView view = service.amend(id, request, CurrentUser.get());
+    return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/api/applications/{id}").buildAndExpand(view.id()).toUri()).body(view);
+  }
+
   @PostMapping("/{id}/withdraw")
   @Operation(summary = "Withdraw the application", description = "Open tasks end at once; 409 once decided.")
   ApplicationView withdraw(@PathVariable String id) {

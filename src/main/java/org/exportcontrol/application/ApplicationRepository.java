@@ -32,13 +32,13 @@ public class ApplicationRepository {
               product_name, product_category, product_control_entry, product_description, product_remote_shutdown_capable,
               end_user_name, end_user_type, end_user_country, declared_purposes,
               certificate_signatory, certificate_signed_on, certificate_prohibited_uses_acknowledged,
-              contract_amount, contract_currency)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              contract_amount, contract_currency, amendment_of)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(a.id(), a.reference(), a.status().name(), a.submittedAt(), a.submittedBy(), a.exporterCompany(),
             a.exporterName(), a.productName(), a.productCategory(), a.productControlEntry(), a.productDescription(),
             a.productRemoteShutdownCapable(), a.endUserName(), a.endUserType(), a.endUserCountry(),
             write(a.declaredPurposes()), a.certificateSignatory(), a.certificateSignedOn(),
-            a.certificateProhibitedUsesAcknowledged(), a.contractAmount(), a.contractCurrency())
+            a.certificateProhibitedUsesAcknowledged(), a.contractAmount(), a.contractCurrency(), a.amendmentOf())
         .update();
   }
 
@@ -91,6 +91,18 @@ public class ApplicationRepository {
         .params(reason, at, by, id).update() == 1;
   }
 
+  /**
+   * The amendment {@code amendment} supersedes the application while it is still under review; false
+   * when it was decided, withdrawn, cancelled or superseded meanwhile (of two concurrent amendments,
+   * one wins).
+   */
+  public boolean supersede(String id, String amendment) {
+    return jdbc.sql("""
+            update application set status = 'SUPERSEDED', superseded_by = ?
+            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION')""")
+        .params(amendment, id).update() == 1;
+  }
+
   public Optional<Application> findByReference(String reference) {
     return jdbc.sql("select * from application where reference = ?").param(reference).query(this::map).optional();
   }
@@ -119,7 +131,8 @@ public class ApplicationRepository {
         rs.getString("decision_rationale"), rs.getObject("decided_at", OffsetDateTime.class),
         rs.getString("decided_by"), rs.getString("process_instance_id"),
         rs.getString("cancellation_reason") == null ? null : new Application.Cancellation(rs.getString("cancellation_reason"),
-            rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")));
+            rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")),
+        rs.getString("amendment_of"), rs.getString("superseded_by"));
   }
 
   private static List<String> codes(String joined) {

@@ -81,6 +81,64 @@ public class ApplicationService {
 
   private ApplicationView store(ApplicationRequest request, CurrentUser caller) {
     validator.validate(request);
+    Application application = insert(request, caller, null);
+    decisionLog.record(application.reference(), DecisionAction.APPLICATION_SUBMITTED, submitted(application));
+    start(application, caller);
+    return view(application.id(), caller);
+  }
+
+  /**
+   * An amendment: a complete application (the rules of {@link #submit}) that supersedes the one under
+   * review. In one transaction the amendment is stored with its own reference and {@code amendmentOf},
+   * the original becomes SUPERSEDED with {@code supersededBy}, its open questions close, its process
+   * ends through the message {@code ApplicationSuperseded} (its tasks are gone at once, nobody is
+   * emailed) and the amendment's process starts: screening and the whole review again.
+   */
+  public ApplicationView amend(String id, ApplicationRequest request, CurrentUser caller) {
+    return retry.inTransaction("the amendment", () -> amendment(id, request, caller));
+  }
+
+  private ApplicationView amendment(String id, ApplicationRequest request, CurrentUser caller) {
+    Application original = accessible(id, caller);
+    validator.validate(request);
+    if (!original.status().isAmendable()) {
+      throw new ConflictException(notAmendable(original));
+    }
+    Application amendment = insert(request, caller, original.reference());
+    if (!applications.supersede(original.id(), amendment.reference())) {
+      throw new ConflictException(notAmendable(applications.find(original.id()).orElseThrow()));
+    }
+    requests.closeAll(original.id());
+    decisionLog.record(original.reference(), DecisionAction.SUPERSEDED,
+        DecisionLog.details("supersededBy", amendment.reference(), "by", caller.userId()));
+    Map<String, Object> details = submitted(amendment);
+    details.put("amendmentOf", original.reference());
+    details.put("changedFields", ApplicationChanges.between(original, amendment));
+    decisionLog.record(amendment.reference(), DecisionAction.APPLICATION_SUBMITTED, details);
+    try {
+      Privileged.run("amendment of " + original.reference(), () ->
+          runtimeService.createMessageCorrelation(ExportLicenseReviewProcess.MESSAGE_SUPERSEDED)
+              .processInstanceId(original.processInstanceId())
+              .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException(original.reference() + " is no longer in review and cannot be amended");
+    }
+    start(amendment, caller);
+    return view(amendment.id(), caller);
+  }
+
+  private static String notAmendable(Application application) {
+    return application.reference() + " is " + application.status() + ": only an application under review"
+        + " (INFORMATION_REQUESTED, IN_REVIEW or AWAITING_DECISION) can be amended";
+  }
+
+  private Map<String, Object> submitted(Application a) {
+    return DecisionLog.details("exporter", a.exporterName(), "product", a.productName(), "category",
+        a.productCategory(), "endUserType", a.endUserType(), "country", a.endUserCountry());
+  }
+
+  /** Stores a validated application body as a new application of the caller's company. */
+  private Application insert(ApplicationRequest request, CurrentUser caller, String amendmentOf) {
     Group company = companies.companyOf(caller.userId())
         .orElseThrow(() -> new ForbiddenException("User " + caller.userId() + " belongs to no exporting company"));
     ApplicationRequest.Product p = request.product();
@@ -97,19 +155,26 @@ public class ApplicationService {
         c == null ? null : c.signatory(), c == null ? null : c.signedOn(),
         c == null ? null : c.prohibitedUsesAcknowledged(),
         v == null ? null : v.amount(), v == null ? null : v.currency(),
-        null, List.of(), null, List.of(), null, null, null, null, null);
+        null, List.of(), null, List.of(), null, null, null, null, null, amendmentOf, null);
     applications.insert(application);
-    decisionLog.record(application.reference(), DecisionAction.APPLICATION_SUBMITTED, DecisionLog.details(
-        "exporter", company.getName(), "product", p.name(), "category", p.category(), "endUserType", e.type(),
-        "country", e.country()));
+    return application;
+  }
+
+  /** Starts the application's review: the screening runs before the first wait state, inside this call. */
+  private void start(Application application, CurrentUser caller) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+        ExportLicenseReviewProcess.APPLICATION_ID, application.id(),
+        ExportLicenseReviewProcess.SUBMITTED_BY, caller.userId(),
+        // the forms render it; kept up to date by each upload (ADR 0027)
+        Documents.DOCUMENT_LINKS, ""));
+    if (application.amendmentOf() != null) {
+      // the received email then says it is an amendment, with both references
+      variables.put(ExportLicenseReviewProcess.AMENDMENT_OF, application.amendmentOf());
+    }
     String processInstanceId = Privileged.call("submission of " + application.reference(), () ->
-        runtimeService.startProcessInstanceByKey(ExportLicenseReviewProcess.KEY, application.reference(),
-            Map.of(ExportLicenseReviewProcess.APPLICATION_ID, application.id(),
-                ExportLicenseReviewProcess.SUBMITTED_BY, caller.userId(),
-                // the forms render it; kept up to date by each upload (ADR 0027)
-                Documents.DOCUMENT_LINKS, "")).getId());
+        runtimeService.startProcessInstanceByKey(ExportLicenseReviewProcess.KEY, application.reference(), variables)
+            .getId());
     applications.setProcessInstance(application.id(), processInstanceId);
-    return view(application.id(), caller);
   }
 
   @Transactional(readOnly = true)
@@ -302,6 +367,7 @@ public class ApplicationService {
         license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),
+        a.amendmentOf(), a.supersededBy(),
         documentList,
         reviewEntries);
   }

@@ -1,11 +1,19 @@
 package org.exportcontrol.application;
 
-/** Where an application stands. Public contract. */
+/**
+ * Where an application stands. Public contract. SUPERSEDED: the applicant amended it while it was
+ * under review; the amendment (a new application) goes on in its place (issue 17).
+ */
 public enum ApplicationStatus {
-  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED;
+  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED, SUPERSEDED;
 
-  /** Decided, withdrawn or cancelled: nothing more happens to the application. */
+  /** Decided, withdrawn, cancelled or superseded: nothing more happens to the application. */
   public boolean isClosed() {
-    return this == APPROVED || this == REJECTED || this == WITHDRAWN || this == CANCELLED;
+    return this == APPROVED || this == REJECTED || this == WITHDRAWN || this == CANCELLED || this == SUPERSEDED;
+  }
+
+  /** Still under review: the states from which an amendment may supersede the application. */
+  public boolean isAmendable() {
+    return this == INFORMATION_REQUESTED || this == IN_REVIEW || this == AWAITING_DECISION;
   }
 }

@@ -10,6 +10,8 @@ import org.exportcontrol.document.DocumentView;
 /**
  * What {@code GET /api/applications/{id}} answers. Public contract: the names are exporters' integration.
  * {@code documents}: the files attached to the application, oldest first (ADR 0027).
+ * {@code amendmentOf}: the reference of the application this one amends; {@code supersededBy}: the
+ * reference of the amendment that superseded it (status SUPERSEDED); null otherwise (issue 17).
  * {@code reviews} is for staff only: applicants never see the reviewers' advice (absent, not empty).
  */
 public record ApplicationView(
@@ -29,6 +31,8 @@ public record ApplicationView(
     Decision decision,
     LicenseSummary license,
     Cancellation cancellation,
+    String amendmentOf,
+    String supersededBy,
     List<DocumentView> documents,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 

@@ -20,10 +20,14 @@ public class ExportLicenseReviewProcess extends ProcessContract {
   public static final List<String> REVIEWS = List.of(TECHNICAL_REVIEW, LEGAL_REVIEW, FOREIGN_AFFAIRS_REVIEW);
 
   public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+  /** An amendment superseded the application: its review ends at once, without an email (issue 17). */
+  public static final String MESSAGE_SUPERSEDED = "ApplicationSuperseded";
 
   public static final String APPLICATION_ID = "applicationId";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String REFERENCE = "reference";
+  /** Set on an amendment's review only: the reference of the application it amends. */
+  public static final String AMENDMENT_OF = "amendmentOf";
   public static final String COUNTRY_TIER = "countryTier";
   public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
   public static final String DECISION = "licensingDecision";

@@ -184,6 +184,8 @@ class CaseFiles {
     List<Fact> facts = new ArrayList<>();
     add(facts, "Reference", a.reference());
     add(facts, "Status", Labels.of(a.status().name()));
+    add(facts, "Amends", a.amendmentOf());
+    add(facts, "Superseded by", a.supersededBy());
     add(facts, "Submitted", time(a.submittedAt()));
     add(facts, "Submitted by", names.of(a.submittedBy()));
     add(facts, "Exporter", a.exporterName());
@@ -243,6 +245,10 @@ class CaseFiles {
     add(facts, "Suspended", time(l.suspendedAt()));
     add(facts, "Revoked", time(l.revokedAt()));
     add(facts, "Reason for revoking", l.revocationReason());
+    licenses.surrenderOf(l.licenseNumber()).ifPresent(x -> {
+      add(facts, "Surrendered", time(x.surrenderedAt()));
+      add(facts, "Reason for surrendering", x.reason());
+    });
     add(facts, "Expired", time(l.expiredAt()));
     add(facts, "Cancelled", time(l.cancelledAt()));
     add(facts, "Reason for cancelling", l.cancellationReason());

@@ -14,6 +14,11 @@ public record License(String licenseNumber, String applicationId, LicenseStatus 
     return status == LicenseStatus.ACTIVE || status == LicenseStatus.SUSPENDED;
   }
 
+  /** In force, or surrendered by its holder: misuse can still be found and the license revoked (issue 17). */
+  public boolean revocable() {
+    return inForce() || status == LicenseStatus.SURRENDERED;
+  }
+
   public static License issue(String number, String applicationId, LocalDate validFrom, LocalDate validUntil,
       String conditions, OffsetDateTime issuedAt) {
     return new License(number, applicationId, LicenseStatus.ACTIVE, validFrom, validUntil, conditions, issuedAt,

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Licenses: the holder's company and staff read them; the holder confirms an ordered shutdown. */
+/** Licenses: the holder's company and staff read them; the holder confirms an ordered shutdown or surrenders. */
 @RestController
 @RequestMapping(path = "/api/licenses", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Licenses")
@@ -51,6 +51,16 @@ class LicenseController {
           + "documents attached beforehand.")
   LicenseView confirmShutdown(@PathVariable String number, @RequestBody ShutdownConfirmation confirmation) {
     return service.confirmShutdown(number, confirmation, CurrentUser.get());
+  }
+
+  @PostMapping(path = "/{number}/surrender", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Surrender the license (the holder's company)",
+      description = "{reason} (1-2000 characters). Allowed while the license is ACTIVE or SUSPENDED and no "
+          + "shutdown is pending; 409 otherwise. The license becomes SURRENDERED, its expiry process ends (no "
+          + "renewal reminder, no expiry notice) and the holder is emailed. Misuse reports on it can still be "
+          + "filed and investigated, and it can still be revoked with a shutdown order.")
+  LicenseView surrender(@PathVariable String number, @RequestBody SurrenderRequest request) {
+    return service.surrender(number, request, CurrentUser.get());
   }
 
   @PostMapping(path = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -42,14 +42,20 @@ public class LicenseMessages {
   }
 
   /**
-   * The license ended before its validity ({@code how}: REVOKED; a surrender will be another): its
+   * The license ended before its validity ({@code how}: REVOKED or SURRENDERED): its
    * {@code licenseExpiry} process ends at once, in the caller's transaction, so neither the renewal
    * reminder nor the expiry notice goes out. The one step that every early end of a license takes;
    * an expiry process that has already ended is left alone.
    */
   public void licenseEnded(String number, LicenseStatus how) {
-    send(LicenseExpiryProcess.KEY, LicenseExpiryProcess.MESSAGE_LICENSE_ENDED, number,
-        Map.of(LicenseExpiryProcess.LICENSE_ENDED_BY, how.name()));
+    licenseEnded(number, how, Map.of());
+  }
+
+  /** {@link #licenseEnded(String, LicenseStatus)} with more variables for the expiry process (a surrender's reason). */
+  public List<MessageCorrelationResult> licenseEnded(String number, LicenseStatus how, Map<String, Object> variables) {
+    Map<String, Object> all = new java.util.HashMap<>(variables);
+    all.put(LicenseExpiryProcess.LICENSE_ENDED_BY, how.name());
+    return send(LicenseExpiryProcess.KEY, LicenseExpiryProcess.MESSAGE_LICENSE_ENDED, number, all);
   }
 
   /** The instances of the process about the license that have a subscription to the message. */

@@ -98,10 +98,11 @@ public class LicenseRepository {
   /** What a suspension step did: whether the report now holds a suspension, and whether the license changed state. */
   public record Suspension(boolean held, boolean licenseSuspended) {}
 
+  /** Revokes a license in force or surrendered; false when it was revoked, expired or cancelled already. */
   public boolean revoke(String number, OffsetDateTime at, String reason) {
     return jdbc.sql("""
             update license set status = 'REVOKED', revoked_at = ?, revocation_reason = ?
-            where license_number = ? and status in ('ACTIVE', 'SUSPENDED')""")
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED', 'SURRENDERED')""")
         .params(at, reason, number).update() == 1;
   }
 
@@ -116,9 +117,34 @@ public class LicenseRepository {
   public boolean cancel(String number, String reason, OffsetDateTime at, String by) {
     return jdbc.sql("""
             update license set status = 'CANCELLED', cancellation_reason = ?, cancelled_at = ?, cancelled_by = ?
-            where license_number = ? and status in ('ACTIVE', 'SUSPENDED', 'REVOKED')""")
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED', 'SURRENDERED', 'REVOKED')""")
         .params(reason, at, by, number).update() == 1;
   }
+
+  /**
+   * The holder surrenders a license in force whose shutdown is not pending (no order awaits
+   * verification); false when it is not in force, or a shutdown is pending, meanwhile.
+   */
+  public boolean surrender(String number, String reason, OffsetDateTime at, String by) {
+    return jdbc.sql("""
+            update license set status = 'SURRENDERED', surrender_reason = ?, surrendered_at = ?, surrendered_by = ?
+            where license_number = ? and status in ('ACTIVE', 'SUSPENDED')
+              and not exists (select 1 from license_shutdown s where s.license_number = license.license_number
+                              and s.verified_at is null)""")
+        .params(reason, at, by, number).update() == 1;
+  }
+
+  /** The holder's surrender of the license, if it was surrendered (kept after a later revocation or cancellation). */
+  public Optional<Surrender> surrenderOf(String number) {
+    return jdbc.sql("select surrender_reason, surrendered_at, surrendered_by from license where license_number = ?"
+            + " and surrendered_at is not null").param(number)
+        .query((rs, row) -> new Surrender(rs.getString("surrender_reason"),
+            rs.getObject("surrendered_at", OffsetDateTime.class), rs.getString("surrendered_by")))
+        .optional();
+  }
+
+  /** Who surrendered the license, when and why. */
+  public record Surrender(String reason, OffsetDateTime surrenderedAt, String surrenderedBy) {}
 
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
   private static License map(ResultSet rs, int row) throws SQLException {

@@ -110,6 +110,48 @@ public class LicenseService {
     return view(licenses.find(number).orElseThrow());
   }
 
+  public LicenseView surrender(String number, SurrenderRequest request, CurrentUser caller) {
+    return retry.inTransaction("the surrender", () -> storeSurrender(number, request, caller));
+  }
+
+  /**
+   * The holder gives the license up (issue 17): allowed while it is ACTIVE or SUSPENDED and no shutdown
+   * is pending. It becomes SURRENDERED, its licenseExpiry process ends at once and emails the holder
+   * (the message LicenseEnded with licenseEndedBy SURRENDERED), and the decision log records who and
+   * why. Misuse reports on it go on; it can still be revoked, with its shutdown order.
+   */
+  private LicenseView storeSurrender(String number, SurrenderRequest request, CurrentUser caller) {
+    License license = accessible(number, caller);
+    Violations v = new Violations();
+    if (request == null) {
+      v.add("$", "a JSON body is required");
+      v.throwIfAny();
+    }
+    v.text("reason", request.reason(), 1, 2000);
+    v.throwIfAny();
+    if (!license.inForce()) {
+      throw new ConflictException("License " + number + " is " + license.status()
+          + "; only an ACTIVE or SUSPENDED license can be surrendered");
+    }
+    if (shutdowns.find(number).filter(s -> !s.isVerified()).isPresent()) {
+      throw new ConflictException("A shutdown of license " + number + " is pending; it cannot be surrendered");
+    }
+    if (!licenses.surrender(number, request.reason(), now(), caller.userId())) {
+      throw new ConflictException("License " + number + " is "
+          + licenses.find(number).map(License::status).orElse(null) + " and can no longer be surrendered");
+    }
+    decisionLog.record(number, DecisionAction.SURRENDERED, DecisionLog.details(
+        "reason", request.reason(), "by", caller.userId(), "statusBefore", license.status().name()));
+    // no renewal reminder, no expiry notice; the expiry process confirms the surrender by email, so
+    // without it (a license in force always has one) nothing is surrendered rather than nobody told
+    if (messages.licenseEnded(number, LicenseStatus.SURRENDERED,
+        Map.of(LicenseExpiryProcess.SURRENDER_REASON, request.reason())).isEmpty()) {
+      throw new ConflictException("License " + number + " has no running expiry process and cannot be surrendered"
+          + " through the API; please contact the licensing authority");
+    }
+    return view(licenses.find(number).orElseThrow());
+  }
+
   /**
    * Attaches a file to the license: the holder's shutdown evidence (once a shutdown is ordered, and
    * named in the confirmation's documentIds) or another document; the foreign-affairs reviewers'
@@ -159,7 +201,9 @@ public class LicenseService {
         shutdowns.find(l.licenseNumber()).map(s -> new LicenseView.ShutdownView(s.orderedAt(), s.deadline(),
             s.confirmedAt(), s.verifiedAt())).orElse(null),
         l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()),
-        documents.of(DocumentCase.license(l.licenseNumber())));
+        documents.of(DocumentCase.license(l.licenseNumber())),
+        licenses.surrenderOf(l.licenseNumber()).map(x -> new LicenseView.Surrender(x.reason(), x.surrenderedAt()))
+            .orElse(null));
   }
 
   private OffsetDateTime now() {

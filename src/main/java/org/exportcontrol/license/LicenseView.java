@@ -8,6 +8,7 @@ import org.exportcontrol.document.DocumentView;
 /**
  * What {@code GET /api/licenses/{number}} answers. Public contract. {@code documents}: the files
  * attached to the license (shutdown evidence, the diplomatic note), oldest first (ADR 0027).
+ * {@code surrender}: the holder's surrender, or null (issue 17).
  */
 public record LicenseView(
     String number,
@@ -24,7 +25,11 @@ public record LicenseView(
     String revocationReason,
     ShutdownView shutdown,
     Cancellation cancellation,
-    List<DocumentView> documents) {
+    List<DocumentView> documents,
+    Surrender surrender) {
+
+  /** Set when the holder surrendered the license (status SURRENDERED, or REVOKED or CANCELLED afterwards). */
+  public record Surrender(String reason, OffsetDateTime surrenderedAt) {}
 
   /** Set when an administrator ended the case (status CANCELLED). */
   public record Cancellation(String reason, OffsetDateTime cancelledAt) {}

@@ -93,7 +93,9 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
         "Please give your rationale: every action on a license must say why.");
     String licenseNumber = (String) task.getVariable(MisuseReportProcess.LICENSE_NUMBER);
     License license = licenses.find(licenseNumber).orElseThrow();
-    if (!MisuseAction.WARN.name().equals(action) && !license.inForce()) {
+    // a surrendered license cannot be suspended any more, but misuse found after the surrender still revokes it
+    if (MisuseAction.SUSPEND.name().equals(action) && !license.inForce()
+        || MisuseAction.REVOKE.name().equals(action) && !license.revocable()) {
       throw new TaskRuleViolation(MisuseReportProcess.MISUSE_ACTION, "The license is " + license.status()
           + "; it can no longer be "
           + (MisuseAction.SUSPEND.name().equals(action) ? "suspended" : "revoked") + ". Please choose another action.");
@@ -106,7 +108,7 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
 
   /**
    * The review of a decided suspension: reinstating needs a license that is still suspended, revoking
-   * one that is still in force (or already revoked, by another report: the report then closes as
+   * one that is still in force or surrendered (or already revoked, by another report: the report then closes as
    * revoked, which is true); a license that ended otherwise meanwhile is closed. Either way the officer says why, and a revocation's reason is this
    * review's rationale, not the earlier suspension's.
    */
@@ -120,7 +122,7 @@ public class EnforcementTaskRules extends AbstractBpmnParseListener {
       throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
           + "; it can no longer be reinstated. Please choose another outcome.");
     }
-    if (SuspensionOutcome.REVOKE.name().equals(outcome) && !license.inForce() && license.status() != LicenseStatus.REVOKED) {
+    if (SuspensionOutcome.REVOKE.name().equals(outcome) && !license.revocable() && license.status() != LicenseStatus.REVOKED) {
       throw new TaskRuleViolation(MisuseReportProcess.SUSPENSION_OUTCOME, "The license is " + license.status()
           + "; it can no longer be revoked. Please choose another outcome.");
     }

@@ -1,6 +1,7 @@
 package org.exportcontrol.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.exportcontrol.application.Application;
+import org.exportcontrol.application.ApplicationChanges;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.wording.Wording;
@@ -31,13 +33,36 @@ public class ReviewFormVariables extends AbstractBpmnParseListener {
   public static final String CERTIFICATE_DETAILS_TEXT = "certificateDetailsText";
   public static final String DECLARED_OFFENCES_TEXT = "declaredOffencesText";
   public static final String COUNTRY_RECORD_TEXT = "countryRecordText";
+  /** On an amendment's tasks: the application it amends, the fields that changed and its reviews (issue 17). */
+  public static final String AMENDMENT_TEXT = "amendmentText";
+
+  /** The application body's fields (JSON paths) as a reviewer reads them. */
+  private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+      Map.entry("product.name", "product name"), Map.entry("product.category", "product category"),
+      Map.entry("product.controlEntry", "control list entry"), Map.entry("product.description", "product description"),
+      Map.entry("product.remoteShutdownCapable", "remote shutdown capability"),
+      Map.entry("endUser.name", "end user"), Map.entry("endUser.type", "end-user type"),
+      Map.entry("endUser.country", "country"), Map.entry("declaredPurposes", "declared purposes"),
+      Map.entry("endUseCertificate.signatory", "certificate signatory"),
+      Map.entry("endUseCertificate.signedOn", "certificate date"),
+      Map.entry("endUseCertificate.prohibitedUsesAcknowledged", "acknowledgement of the prohibited uses"),
+      Map.entry("contractValue.amount", "contract amount"), Map.entry("contractValue.currency", "contract currency"));
+  private static final Map<String, String> STEP_NAMES = Map.of(
+      ExportLicenseReviewProcess.TECHNICAL_REVIEW, "Technical review",
+      ExportLicenseReviewProcess.LEGAL_REVIEW, "Legal review",
+      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, "Foreign-affairs review",
+      ExportLicenseReviewProcess.LICENSING_DECISION, "Licensing decision",
+      ExportLicenseReviewProcess.COUNTERSIGN, "Countersignature");
 
   private final ApplicationRepository applications;
+  private final ReviewRecords reviews;
   private final JdbcClient jdbc;
   private final Wording wording;
 
-  public ReviewFormVariables(ApplicationRepository applications, JdbcClient jdbc, Wording wording) {
+  public ReviewFormVariables(ApplicationRepository applications, ReviewRecords reviews, JdbcClient jdbc,
+      Wording wording) {
     this.applications = applications;
+    this.reviews = reviews;
     this.jdbc = jdbc;
     this.wording = wording;
   }
@@ -62,6 +87,35 @@ public class ReviewFormVariables extends AbstractBpmnParseListener {
     if (ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW.equals(task.getTaskDefinitionKey())) {
       task.setVariableLocal(COUNTRY_RECORD_TEXT, countryRecord(a));
     }
+    if (a.amendmentOf() != null) {
+      applications.findByReference(a.amendmentOf())
+          .ifPresent(earlier -> task.setVariableLocal(AMENDMENT_TEXT, amendment(earlier, a)));
+    }
+  }
+
+  /**
+   * The note on an amendment's forms: which application it amends, the fields whose values differ from
+   * it, and every recommendation, decision and countersignature the earlier application received.
+   */
+  String amendment(Application earlier, Application amendment) {
+    List<String> changed = ApplicationChanges.between(earlier, amendment);
+    StringBuilder text = new StringBuilder("This application amends " + earlier.reference()
+        + ", which it superseded.\n");
+    text.append(changed.isEmpty() ? "Nothing changed in the application's fields."
+        : "Changed: " + changed.stream().map(f -> FIELD_NAMES.getOrDefault(f, f)).collect(Collectors.joining(", "))
+            + " (" + String.join(", ", changed) + ").");
+    List<ReviewRecords.Entry> earlierReviews = reviews.allOf(List.of(earlier.id())).getOrDefault(earlier.id(), List.of());
+    text.append("\n\n").append(earlierReviews.isEmpty() ? "The earlier application had no review yet."
+        : "Reviews of " + earlier.reference() + ":");
+    for (ReviewRecords.Entry r : earlierReviews) {
+      text.append("\n- ").append(STEP_NAMES.getOrDefault(r.step(), r.step())).append(": ")
+          .append(wording.label(r.outcome())).append(", by ").append(wording.name(r.completedBy()))
+          .append(", ").append(wording.dateTime(r.completedAt()));
+      if (r.comments() != null && !r.comments().isBlank()) {
+        text.append(". ").append(r.comments());
+      }
+    }
+    return text.toString();
   }
 
   String screening(Application a) {

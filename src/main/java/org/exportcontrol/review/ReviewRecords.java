@@ -38,6 +38,31 @@ public class ReviewRecords implements RecordedReviews {
         .param("id", applicationId).param("steps", steps).query(String.class).list());
   }
 
+  /**
+   * Everyone who completed one of these steps of an application that this one amends, directly or
+   * through a chain of amendments (issue 17); empty for an application that amends none.
+   */
+  public Set<String> earlierCompleters(String applicationId, List<String> steps) {
+    List<String> earlier = new java.util.ArrayList<>();
+    String current = applicationId;
+    // a chain is short; the bound only guards against a loop in damaged data
+    for (int i = 0; i < 100; i++) {
+      String amended = jdbc.sql("select e.id from application a join application e on e.reference = a.amendment_of"
+              + " where a.id = ?")
+          .param(current).query(String.class).optional().orElse(null);
+      if (amended == null || earlier.contains(amended)) {
+        break;
+      }
+      earlier.add(amended);
+      current = amended;
+    }
+    if (earlier.isEmpty()) {
+      return Set.of();
+    }
+    return new TreeSet<>(jdbc.sql("select distinct completed_by from review where application_id in (:ids) and step in (:steps)")
+        .param("ids", earlier).param("steps", steps).query(String.class).list());
+  }
+
   /** The latest outcome and comments of each step, in the order given. */
   public List<Entry> latest(String applicationId, List<String> steps) {
     return jdbc.sql("""

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The four-eyes rules of a license review: the three reviews are independent (one person gives one
  * of them), no reviewer decides or countersigns, and the officer who decided does not countersign.
+ * An amendment continues the case it supersedes (issue 17): who gave a review of an application it
+ * amends is held to the same rules on the amendment.
  */
 @Component
 public class ReviewSeparationOfDuties implements SeparationOfDuties {
@@ -37,8 +39,12 @@ public class ReviewSeparationOfDuties implements SeparationOfDuties {
     }
     if (REVIEWS.contains(step)) {
       List<String> others = REVIEWS.stream().filter(other -> !other.equals(step)).toList();
-      return records.completers(applicationId, others).contains(userId)
-          ? Optional.of("Separation of duties: " + userId + " gave another review of this application; the three reviews are independent")
+      if (records.completers(applicationId, others).contains(userId)) {
+        return Optional.of("Separation of duties: " + userId + " gave another review of this application; the three reviews are independent");
+      }
+      return records.earlierCompleters(applicationId, others).contains(userId)
+          ? Optional.of("Separation of duties: " + userId + " gave another review of the application this one amends;"
+              + " the three reviews are independent")
           : Optional.empty();
     }
     if (COUNTERSIGN.equals(step) && userId.equals(task.getVariable(DECIDED_BY))) {
@@ -47,6 +53,11 @@ public class ReviewSeparationOfDuties implements SeparationOfDuties {
     if ((LICENSING_DECISION.equals(step) || COUNTERSIGN.equals(step))
         && records.completers(applicationId, REVIEWS).contains(userId)) {
       return Optional.of("Separation of duties: " + userId + " reviewed this application and may not "
+          + (COUNTERSIGN.equals(step) ? "countersign" : "decide") + " it");
+    }
+    if ((LICENSING_DECISION.equals(step) || COUNTERSIGN.equals(step))
+        && records.earlierCompleters(applicationId, REVIEWS).contains(userId)) {
+      return Optional.of("Separation of duties: " + userId + " reviewed the application this one amends and may not "
           + (COUNTERSIGN.equals(step) ? "countersign" : "decide") + " it");
     }
     return Optional.empty();
@@ -59,12 +70,16 @@ public class ReviewSeparationOfDuties implements SeparationOfDuties {
     if (applicationId == null || !ExportLicenseReviewProcess.KEY.equals(TaskFields.processKey(task))) {
       return Set.of();
     }
-    if (REVIEWS.contains(step)) {
-      return records.completers(applicationId, REVIEWS.stream().filter(other -> !other.equals(step)).toList());
-    }
     Set<String> barred = new TreeSet<>();
+    if (REVIEWS.contains(step)) {
+      List<String> others = REVIEWS.stream().filter(other -> !other.equals(step)).toList();
+      barred.addAll(records.completers(applicationId, others));
+      barred.addAll(records.earlierCompleters(applicationId, others));
+      return barred;
+    }
     if (LICENSING_DECISION.equals(step) || COUNTERSIGN.equals(step)) {
       barred.addAll(records.completers(applicationId, REVIEWS));
+      barred.addAll(records.earlierCompleters(applicationId, REVIEWS));
     }
     if (COUNTERSIGN.equals(step) && task.getVariable(DECIDED_BY) instanceof String decidedBy) {
       barred.add(decidedBy);

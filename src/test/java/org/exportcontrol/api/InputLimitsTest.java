@@ -46,6 +46,15 @@ class InputLimitsTest extends IntegrationTest {
     check.shutdownConfirmations(license, 30);
   }
 
+  /** Issue 17: surrender reasons at and around 1-2000 characters, on a revoked license (validation comes first). */
+  @Test
+  void surrenderReasonsAtTheLimitsAreRefusedByNameBeforeTheLicensesState() {
+    String license = driver.license("DE");
+    driver.as("officer", () -> processEngine.getRuntimeService().startProcessInstanceByKey("licenseRevocation",
+        license, Map.of("licenseNumber", license, "revocationReason", "Revoked")));
+    check.surrenders(license, 30);
+  }
+
   /** The reproduction: 20 purposes of 200-character offences made a 4,700-character variable and a 500. */
   @Test
   void twentyLongPurposesReachTheReviewersWhole() {

@@ -51,7 +51,7 @@ class ApplicationControllerTest extends ControllerSlice {
   static final ApplicationView VIEW = new ApplicationView("app-1", "EXP-2026-000001", ApplicationStatus.IN_REVIEW,
       OffsetDateTime.of(2026, 1, 20, 9, 30, 0, 0, ZoneOffset.UTC), new ApplicationView.Exporter("Demo Cyber Ltd"),
       null, null, "STANDARD", List.of(), null, null, new ApplicationView.Screening("PASSED", List.of()), List.of(),
-      null, null, null, List.of(), null);
+      null, null, null, null, null, List.of(), null);
 
   @MockitoBean ApplicationService service;
 
@@ -111,6 +111,27 @@ class ApplicationControllerTest extends ControllerSlice {
     mvc.perform(post("/api/applications/app-1/withdraw").with(as("exporter", APPLICANTS)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value("app-1"));
+  }
+
+  @Test
+  void anAmendmentIsCreatedWith201AndTheNewApplicationsLocation() throws Exception {
+    when(service.amend(eq("app-0"), any(), eq(EXPORTER))).thenReturn(VIEW);
+    mvc.perform(post("/api/applications/app-0/amendments").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(status().isCreated())
+        .andExpect(header().string(HttpHeaders.LOCATION, "http://localhost/api/applications/app-1"))
+        .andExpect(jsonPath("$.id").value("app-1"))
+        .andExpect(jsonPath("$.amendmentOf").hasJsonPath())
+        .andExpect(jsonPath("$.supersededBy").hasJsonPath());
+    mvc.perform(post("/api/applications/app-0/amendments").with(as("legal", LEGAL_REVIEWERS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(problem(403, "Forbidden"));
+    when(service.amend(eq("app-9"), any(), any())).thenThrow(new ConflictException(
+        "EXP-2026-000009 is APPROVED: only an application under review (INFORMATION_REQUESTED, IN_REVIEW or "
+            + "AWAITING_DECISION) can be amended"));
+    mvc.perform(post("/api/applications/app-9/amendments").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content(application("DE")))
+        .andExpect(problem(409, "Conflict"));
   }
 
   @Test

@@ -99,6 +99,24 @@ class CaseFileTest extends IntegrationTest {
     assertThat(compliance.get("/cases/not-a-reference").statusCode()).isEqualTo(404);
   }
 
+  /** Issue 17: the file of a superseded case names its amendment and the reverse; a surrendered license says when and why. */
+  @Test
+  void theFilesShowAnAmendmentsLinksAndASurrender() {
+    Map<String, Object> original = driver.submit("exporter", LicenseReviewDriver.application("DE"));
+    Map<String, Object> amendment = driver.post("exporter", "/api/applications/" + original.get("id") + "/amendments",
+        LicenseReviewDriver.application("FR")).getBody();
+    WebappSession officer = WebappSession.loggedIn(port, "officer");
+    assertThat(officer.get("/cases/" + original.get("reference")).body())
+        .contains("Superseded", "Superseded by", (String) amendment.get("reference"));
+    assertThat(officer.get("/cases/" + amendment.get("reference")).body())
+        .contains("Amends", (String) original.get("reference"));
+
+    String license = driver.license("DE");
+    driver.post("exporter", "/api/licenses/" + license + "/surrender", "{\"reason\": \"Buyer <b>closed</b> the unit\"}");
+    assertThat(officer.get("/cases/" + license).body())
+        .contains("Surrendered", "Reason for surrendering", "Buyer &lt;b&gt;closed&lt;/b&gt; the unit");
+  }
+
   @Test
   void withoutAStaffLoginThePageGoesToTheLoginOrIsRefused() {
     String reference = decidedCase();

@@ -43,7 +43,7 @@ class LicenseControllerTest extends ControllerSlice {
       new LicenseView.Exporter("Demo Cyber Ltd"), new LicenseView.Product("Interceptor X", "INTERCEPTION"),
       new LicenseView.EndUser("National Police", "LAW_ENFORCEMENT", "DE"), LocalDate.of(2026, 2, 1),
       LocalDate.of(2028, 2, 1), null, null, OffsetDateTime.of(2026, 2, 20, 10, 0, 0, 0, ZoneOffset.UTC),
-      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null, List.of());
+      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null, List.of(), null);
 
   @MockitoBean LicenseService service;
 
@@ -82,6 +82,31 @@ class LicenseControllerTest extends ControllerSlice {
         .andExpect(jsonPath("$.number").value("LIC-2026-000001"));
     verify(service).confirmShutdown("LIC-2026-000001",
         new ShutdownConfirmation("Servers wiped, photos attached", SHUT_DOWN_AT, null), EXPORTER);
+  }
+
+  @Test
+  void aSurrenderAnswers200WithTheLicenseAndOnlyApplicantsMayAsk() throws Exception {
+    when(service.surrender(eq("LIC-2026-000001"), any(), eq(EXPORTER))).thenReturn(VIEW);
+    mvc.perform(post("/api/licenses/LIC-2026-000001/surrender").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Contract ended\"}"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.number").value("LIC-2026-000001"));
+    verify(service).surrender("LIC-2026-000001", new SurrenderRequest("Contract ended"), EXPORTER);
+    mvc.perform(post("/api/licenses/LIC-2026-000001/surrender").with(as("officer", "licensing-officers"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Contract ended\"}"))
+        .andExpect(problem(403, "Forbidden"));
+  }
+
+  @Test
+  void aSurrenderRefusedByTheLicensesStateIs409() throws Exception {
+    when(service.surrender(any(), any(), any())).thenThrow(new ConflictException(
+        "License LIC-2026-000001 is REVOKED; only an ACTIVE or SUSPENDED license can be surrendered"));
+    mvc.perform(post("/api/licenses/LIC-2026-000001/surrender").with(as("exporter", APPLICANTS))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Contract ended\"}"))
+        .andExpect(problem(409, "Conflict"))
+        .andExpect(jsonPath("$.detail").value(
+            "License LIC-2026-000001 is REVOKED; only an ACTIVE or SUSPENDED license can be surrendered"));
   }
 
   // --- each exception of the service, mapped

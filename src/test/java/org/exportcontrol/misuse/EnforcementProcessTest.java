@@ -504,6 +504,50 @@ class EnforcementProcessTest extends ProcessPathTest {
     Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "REVOKED");
   }
 
+  /**
+   * Issue 17: the holder surrenders a license that a critical report has suspended. The expiry ends and
+   * confirms the surrender by email; the report is still investigated, and its revocation still revokes
+   * the surrendered license with a shutdown order.
+   */
+  @Test
+  void aSurrenderEndsTheExpiryWithAnEmailAndMisuseFoundAfterwardsStillRevokesWithAShutdownOrder() {
+    String license = driver.license("DE");
+    ProcessInstance expiry = expiryOf(license);
+    Map<String, Object> report = report(license);
+    ProcessInstance instance = instance(report);
+    triage(instance, "CRITICAL");
+    driver.runAsyncJobs(instance.getId());
+    Assertions.assertThat(licenseView(license, "exporter")).containsEntry("status", "SUSPENDED");
+
+    ResponseEntity<Map<String, Object>> surrendered = driver.post("exporter", "/api/licenses/" + license + "/surrender",
+        "{\"reason\": \"We no longer supply this buyer <at all>\"}");
+    Assertions.assertThat(surrendered.getStatusCode().value()).as(String.valueOf(surrendered.getBody())).isEqualTo(200);
+    Assertions.assertThat(surrendered.getBody()).containsEntry("status", "SURRENDERED");
+    Assertions.assertThat(((Map<?, ?>) surrendered.getBody().get("surrender")).get("reason"))
+        .isEqualTo("We no longer supply this buyer <at all>");
+    assertThat(expiry).isWaitingAt("sendSurrenderConfirmation");
+    driver.runAsyncJobs(expiry.getId());
+    assertThat(expiry).isEnded().hasPassed("licenseEnded", "surrenderedGateway", "sendSurrenderConfirmation",
+        "surrenderConfirmed").hasNotPassed("expiryNoLongerDue", "sendRenewalReminder", "expireLicense");
+    MimeMessage email = mail(license + ": license surrendered");
+    Assertions.assertThat(Mailbox.recipients(smtp)).contains("exporter@demo-cyber.example");
+    Assertions.assertThat(GreenMailUtil.getBody(email)).contains("We no longer supply this buyer &lt;at all&gt;");
+
+    // the investigation goes on; a surrendered license is no longer suspended, but it is revoked
+    investigate(instance, "compliance", "SUBSTANTIATED");
+    assertThatThrownBy(() -> decide(instance, "SUSPEND", "Suspend it"))
+        .isInstanceOf(TaskRuleViolation.class).hasMessageContaining("SURRENDERED; it can no longer be suspended");
+    decide(instance, "REVOKE", "Journalists were targeted before the surrender");
+    driver.runAsyncJobs(instance.getId());
+    Map<String, Object> revoked = licenseView(license, "exporter");
+    Assertions.assertThat(revoked).containsEntry("status", "REVOKED");
+    Assertions.assertThat(((Map<?, ?>) revoked.get("shutdown")).get("orderedAt")).isNotNull();
+    Assertions.assertThat(revoked.get("surrender")).isNotNull();
+    Assertions.assertThat(decisionActions(license)).containsSubsequence("SUSPENDED", "SURRENDERED", "REVOKED",
+        "SHUTDOWN_ORDERED");
+    Assertions.assertThat(subjects()).anyMatch(s -> s.startsWith(license + ": license revoked"));
+  }
+
   /** The reminder's timer had fired, its email waited for the job executor: the revocation withdraws it. */
   @Test
   void aRevocationWithdrawsARenewalReminderNotYetSent() {

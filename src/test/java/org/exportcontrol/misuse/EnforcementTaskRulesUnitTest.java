@@ -170,6 +170,19 @@ class EnforcementTaskRulesUnitTest {
     verify(reports).recordAction("report-1", "WARN", "too late for more");
   }
 
+  /** Issue 17: misuse found after the holder's surrender still revokes the license; it is not suspended any more. */
+  @Test
+  void aSurrenderedLicenseIsRevokedButNotSuspended() {
+    licenseIs(LicenseStatus.SURRENDERED);
+    assertViolation(() -> rules.decideAction(task("t", "officer", "misuseAction", "SUSPEND", "actionRationale", "x")),
+        "misuseAction", "The license is SURRENDERED; it can no longer be suspended. Please choose another action.");
+    verifyNoInteractions(decisionLog);
+    DelegateTask task = task("decideMisuseAction", "officer", "misuseAction", "REVOKE", "actionRationale", "sold on");
+    rules.decideAction(task);
+    verify(reports).recordAction("report-1", "REVOKE", "sold on");
+    assertThat(task.getVariable("revocationReason")).isEqualTo("Misuse report " + REF + ": sold on");
+  }
+
   @Test
   void anActionNeedsARationale() {
     licenseIs(LicenseStatus.ACTIVE);
@@ -205,7 +218,8 @@ class EnforcementTaskRulesUnitTest {
           "The license is " + status + "; it can no longer be revoked. Please choose another outcome.");
     }
     verifyNoInteractions(decisionLog);
-    for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.SUSPENDED, LicenseStatus.ACTIVE, LicenseStatus.REVOKED}) {
+    for (LicenseStatus status : new LicenseStatus[] {LicenseStatus.SUSPENDED, LicenseStatus.ACTIVE, LicenseStatus.REVOKED,
+        LicenseStatus.SURRENDERED}) {
       licenseIs(status);
       DelegateTask task = task("reviewSuspension", "officer", "suspensionOutcome", "REVOKE",
           "suspensionReviewRationale", "confirmed", "revocationReason", "the suspension's reason");

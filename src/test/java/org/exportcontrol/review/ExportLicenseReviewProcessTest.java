@@ -579,6 +579,70 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Assertions.assertThat(driver.view("exporter", (String) rejected.get("id"))).containsEntry("status", "REJECTED");
   }
 
+  /**
+   * Issue 17: an amendment while a reviewer's question is open. The original ends at once through its
+   * event subprocess (no task, no question, no email to anyone), the amendment is screened and
+   * reviewed from the start, and its forms show what changed and the earlier reviews.
+   */
+  @Test
+  void anAmendmentSupersedesTheCaseItsTasksVanishWithoutEmailAndTheAmendmentIsReviewedAgain() throws Exception {
+    Map<String, Object> submitted = driver.submit("exporter", application("DE"));
+    String original = (String) submitted.get("reference");
+    ProcessInstance instance = instance(original);
+    driver.complete("tech", driver.task(instance.getId(), "technicalReview"),
+        withVariables("technicalRecommendation", "APPROVE", "technicalComments", "Shutdown tested in the lab"));
+    driver.complete("legal", driver.task(instance.getId(), "legalReview"),
+        withVariables("legalRecommendation", "REQUEST_INFORMATION", "legalComments", "Which court issues warrants?"));
+    Assertions.assertThat(driver.view("exporter", (String) submitted.get("id")))
+        .containsEntry("status", "INFORMATION_REQUESTED");
+    driver.runAsyncJobs(instance.getId());
+    smtp.purgeEmailFromAllMailboxes();
+
+    String amended = application("DE").replace("Interceptor <X>", "Interceptor <X> 2")
+        .replace("\"amount\": 250000", "\"amount\": 300000");
+    ResponseEntity<Map<String, Object>> response = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/amendments", amended);
+    Assertions.assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    Map<String, Object> amendment = response.getBody();
+    String reference = (String) amendment.get("reference");
+    Assertions.assertThat(reference).matches("EXP-\\d{4}-\\d{6}").isNotEqualTo(original);
+    Assertions.assertThat(amendment).containsEntry("amendmentOf", original).containsEntry("supersededBy", null)
+        .containsEntry("status", "IN_REVIEW");
+    Assertions.assertThat(amendment.get("screening")).isEqualTo(Map.of("outcome", "PASSED", "reasons", List.of()));
+    Assertions.assertThat(response.getHeaders().getLocation().getPath()).isEqualTo("/api/applications/" + amendment.get("id"));
+
+    // the original: superseded, its question and tasks gone at once, the question's sub-process too
+    Map<String, Object> superseded = driver.view("exporter", (String) submitted.get("id"));
+    Assertions.assertThat(superseded).containsEntry("status", "SUPERSEDED").containsEntry("supersededBy", reference)
+        .containsEntry("amendmentOf", null);
+    Assertions.assertThat((List<?>) superseded.get("openRequests")).isEmpty();
+    assertThat(instance).isEnded().hasPassed("amendmentSubmitted", "supersededByAmendment")
+        .hasNotPassed("withdrawalRequested", "sendWithdrawalConfirmation");
+    Assertions.assertThat(driver.tasks().createTaskQuery().processInstanceBusinessKey(original).count()).isZero();
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(original).count()).isZero();
+
+    // the amendment: reviewed from the start, its forms show what changed and what the reviewers said before
+    ProcessInstance next = instance(reference);
+    assertThat(next).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview", "sendReceivedEmail");
+    String note = (String) driver.tasks().getVariableLocal(driver.task(next.getId(), "technicalReview").getId(),
+        "amendmentText");
+    Assertions.assertThat(note).contains("amends " + original, "product name", "contract amount",
+        "(product.name, contractValue.amount)", "Technical review: Approve", "Shutdown tested in the lab",
+        "Which court issues warrants?").doesNotContain("endUser.country");
+    driver.runAsyncJobs(next.getId());
+    // one email, to the applicant, with both references; no reviewer of the superseded case is told
+    Assertions.assertThat(subjects()).containsExactly(reference + ": amendment of " + original + " received");
+    Assertions.assertThat(Mailbox.recipients(smtp)).containsOnly("exporter@demo-cyber.example");
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": amendment of"))).contains("It amends your application " + original);
+
+    reviewAll(next, "APPROVE", "APPROVE", "APPROVE");
+    driver.complete("officer", driver.task(next.getId(), "licensingDecision"), withVariables("licensingDecision", "APPROVE"));
+    driver.runAsyncJobs(next.getId());
+    assertThat(next).isEnded().hasPassed("issueLicense", "licenseIssued");
+    Assertions.assertThat(driver.view("exporter", (String) amendment.get("id"))).containsEntry("status", "APPROVED");
+    Assertions.assertThat(driver.view("exporter", (String) submitted.get("id"))).containsEntry("status", "SUPERSEDED");
+  }
+
   /** Every flow node of both diagrams was passed by the tests of this class (the coverage report says the same). */
   @AfterAll
   static void everyFlowNodeWasPassed() {

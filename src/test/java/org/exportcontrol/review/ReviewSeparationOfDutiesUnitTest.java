@@ -76,6 +76,27 @@ class ReviewSeparationOfDutiesUnitTest {
     assertThat(rule.refusal(task("countersignDecision", "licensingDecisionBy", "officer"), "head")).isEmpty();
   }
 
+  /** Issue 17: an amendment continues the case; who reviewed the application it amends is held to the same rules. */
+  @Test
+  void whoReviewedTheAmendedApplicationIsHeldToTheSameRulesOnTheAmendment() {
+    when(records.earlierCompleters("app-1", OTHER_THAN_TECHNICAL)).thenReturn(Set.of("lara"));
+    when(records.earlierCompleters("app-1", REVIEWS)).thenReturn(Set.of("tina", "lara"));
+    assertThat(rule.refusal(task("technicalReview"), "lara")).contains("Separation of duties: lara gave another "
+        + "review of the application this one amends; the three reviews are independent");
+    // the same review again is no second review
+    assertThat(rule.refusal(task("technicalReview"), "tina")).isEmpty();
+    assertThat(rule.refusal(task("licensingDecision"), "tina"))
+        .contains("Separation of duties: tina reviewed the application this one amends and may not decide it");
+    assertThat(rule.refusal(task("countersignDecision", "licensingDecisionBy", "officer"), "tina"))
+        .contains("Separation of duties: tina reviewed the application this one amends and may not countersign it");
+    assertThat(rule.refusal(task("licensingDecision"), "officer")).isEmpty();
+
+    assertThat(rule.barred(task("technicalReview"))).containsExactlyInAnyOrder("legal", "lara");
+    assertThat(rule.barred(task("licensingDecision"))).containsExactlyInAnyOrder("tech", "legal", "tina", "lara");
+    assertThat(rule.barred(task("countersignDecision", "licensingDecisionBy", "officer")))
+        .containsExactlyInAnyOrder("tech", "legal", "tina", "lara", "officer");
+  }
+
   @Test
   void otherTasksAndOtherProcessesAreNotItsBusiness() {
     assertThat(rule.refusal(task("applicantResponse"), "tech")).isEmpty();

@@ -217,6 +217,15 @@ public final class InputLimits {
     });
   }
 
+  /** POST /api/licenses/{number}/surrender bodies (issue 17): a reason of 1-2000 characters. */
+  public static Arbitrary<Body> surrenders() {
+    return text(1, 2000).map(reason -> {
+      Set<String> bad = new TreeSet<>();
+      flag(bad, "reason", reason);
+      return new Body(write(fields("reason", reason.getKey())), bad);
+    });
+  }
+
   /** {@code count} bodies from a fixed seed (printed by the caller on failure), the arbitrary's edge cases first. */
   public static List<Body> sample(Arbitrary<Body> arbitrary, int count, long seed) {
     List<Body> bodies = new ArrayList<>();

@@ -88,6 +88,13 @@ public final class InputLimitsCheck {
     }
   }
 
+  /** Surrenders of a license that can no longer be surrendered: a valid body meets the state (409), an invalid one is named. */
+  public void surrenders(String licenseNumber, int count) {
+    for (Body body : mixed(InputLimits.sample(InputLimits.surrenders(), count, seed))) {
+      expect(body, driver.post("exporter", "/api/licenses/" + licenseNumber + "/surrender", body.json()), 409);
+    }
+  }
+
   /** Whether the body was accepted as it should have been; a refusal must name exactly the broken fields. */
   private boolean expect(Body body, ResponseEntity<Map<String, Object>> answer, int accepted) {
     int status = answer.getStatusCode().value();
