@@ -29,7 +29,10 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "spring.mail.host=127.0.0.1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // the statistics' conversion rate and holiday (StatisticsApiTest)
+    "exportcontrol.statistics.eur-rates.USD=0.9",
+    "exportcontrol.calendar.holidays=2043-03-17"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
