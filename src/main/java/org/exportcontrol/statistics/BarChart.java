@@ -29,7 +29,7 @@ public record BarChart(String title, int width, int height, int labelWidth, List
     List<Bar> bars = new ArrayList<>();
     int y = 4;
     for (Entry e : entries) {
-      int length = e.value() == null || max <= 0 ? 0 : (int) Math.max(1, Math.round(e.value() / max * BAR_AREA));
+      int length = e.value() == null || max <= 0 || e.value() <= 0 ? 0 : (int) Math.max(1, Math.round(e.value() / max * BAR_AREA));
       bars.add(new Bar(e.label(), e.text(), y, length, e.tone()));
       y += ROW;
     }

@@ -161,16 +161,25 @@ public class OperationsFigures {
     return times;
   }
 
-  /** The working days of decisions by a person whose decision was made in the period (for the gauges' timer). */
+  /** The working days (clock stopped) of the decisions by a person made after {@code after} up to {@code upTo}. */
   public List<Integer> workingDaysOfDecisions(OffsetDateTime after, OffsetDateTime upTo) {
-    List<Integer> days = new ArrayList<>();
-    jdbc.sql("""
-            select submitted_at, decided_at from application
+    record Decided(String id, OffsetDateTime submitted, OffsetDateTime decided) {}
+    List<Decided> decided = jdbc.sql("""
+            select id, submitted_at, decided_at from application
             where decision_outcome is not null and decided_by <> 'screening' and decided_at > ? and decided_at <= ?""")
         .params(after, upTo)
-        .query(rs -> {
-          days.add(workingDays.between(day(rs.getObject(1, OffsetDateTime.class)), day(rs.getObject(2, OffsetDateTime.class))));
-        });
+        .query((rs, i) -> new Decided(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
+        .list();
+    List<Integer> days = new ArrayList<>();
+    for (Decided d : decided) {
+      List<WorkingDays.Stop> stops = jdbc.sql("select asked_at, answered_at from information_request where application_id = ?")
+          .param(d.id())
+          .query((rs, i) -> {
+            OffsetDateTime answered = rs.getObject(2, OffsetDateTime.class);
+            return new WorkingDays.Stop(day(rs.getObject(1, OffsetDateTime.class)), day(answered != null ? answered : d.decided()));
+          }).list();
+      days.add(workingDays.between(day(d.submitted()), day(d.decided()), stops));
+    }
     return days;
   }
 
