@@ -32,7 +32,9 @@ import org.springframework.test.context.TestExecutionListeners;
     "camunda.bpm.job-execution.enabled=false",
     // the statistics' conversion rate and holiday (StatisticsApiTest)
     "exportcontrol.statistics.eur-rates.USD=0.9",
-    "exportcontrol.calendar.holidays=2043-03-17"})
+    "exportcontrol.calendar.holidays=2043-03-17",
+    // Spring Boot's tests turn metrics export off; /actuator/prometheus is part of the contract (issue 19)
+    "management.prometheus.metrics.export.enabled=true"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
