@@ -161,7 +161,8 @@ public class SecurityConfiguration {
     http.securityMatcher(paths("/transparency", "/transparency/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/transparency"),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/transparency/**"))
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/transparency/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/transparency/**"))
             .permitAll()
             .anyRequest().denyAll())
         .exceptionHandling(e -> e.accessDeniedHandler(forbidden()).authenticationEntryPoint(unauthorized()))

@@ -33,7 +33,7 @@ public record BarChart(String title, int width, int height, int labelWidth, List
       bars.add(new Bar(e.label(), e.text(), y, length, e.tone()));
       y += ROW;
     }
-    return new BarChart(title, labelWidth + BAR_AREA + 80, Math.max(y + 4, 30), labelWidth, bars);
+    return new BarChart(title, labelWidth + BAR_AREA + 200, Math.max(y + 4, 30), labelWidth, bars);
   }
 
   static String format(double value) {

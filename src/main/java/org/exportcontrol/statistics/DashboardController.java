@@ -57,6 +57,10 @@ class DashboardController {
     model.addAttribute("overdue", BarChart.of("Overdue tasks by group", entries(figures.overdueTasks().byGroup())));
     model.addAttribute("distribution", BarChart.of("Decisions this year by working days (targets: 20 and 60)",
         distribution(decisions.distribution())));
+    List<BarChart.Entry> steps = new ArrayList<>();
+    figures.timePerStep().forEach((step, time) -> steps.add(new BarChart.Entry(step, time.medianWorkingDays(),
+        days(time.medianWorkingDays()) + " (90 %: " + days(time.p90WorkingDays()) + ", " + time.completed() + " done)", "plain")));
+    model.addAttribute("steps", BarChart.of("Median working days per step, this year", steps));
     List<BarChart.Entry> glance = new ArrayList<>();
     year.sections().forEach(s -> glance.add(BarChart.Entry.of(Labels.section(s.name()),
         s.total().measures().get(TransparencyFigures.COUNT).doubleValue())));

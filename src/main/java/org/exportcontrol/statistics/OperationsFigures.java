@@ -161,8 +161,11 @@ public class OperationsFigures {
     return times;
   }
 
-  /** The working days (clock stopped) of the decisions by a person made after {@code after} up to {@code upTo}. */
-  public List<Integer> workingDaysOfDecisions(OffsetDateTime after, OffsetDateTime upTo) {
+  /** A decision by a person: how long it took, in time and in working days with the clock stopped. */
+  public record DecisionTime(java.time.Duration elapsed, int workingDays) {}
+
+  /** The decisions by a person made after {@code after} up to {@code upTo}. */
+  public List<DecisionTime> decisionsBetween(OffsetDateTime after, OffsetDateTime upTo) {
     record Decided(String id, OffsetDateTime submitted, OffsetDateTime decided) {}
     List<Decided> decided = jdbc.sql("""
             select id, submitted_at, decided_at from application
@@ -170,7 +173,7 @@ public class OperationsFigures {
         .params(after, upTo)
         .query((rs, i) -> new Decided(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
         .list();
-    List<Integer> days = new ArrayList<>();
+    List<DecisionTime> times = new ArrayList<>();
     for (Decided d : decided) {
       List<WorkingDays.Stop> stops = jdbc.sql("select asked_at, answered_at from information_request where application_id = ?")
           .param(d.id())
@@ -178,9 +181,10 @@ public class OperationsFigures {
             OffsetDateTime answered = rs.getObject(2, OffsetDateTime.class);
             return new WorkingDays.Stop(day(rs.getObject(1, OffsetDateTime.class)), day(answered != null ? answered : d.decided()));
           }).list();
-      days.add(workingDays.between(day(d.submitted()), day(d.decided()), stops));
+      times.add(new DecisionTime(java.time.Duration.between(d.submitted(), d.decided()),
+          workingDays.between(day(d.submitted()), day(d.decided()), stops)));
     }
-    return days;
+    return times;
   }
 
   private OffsetDateTime start(LocalDate day) {

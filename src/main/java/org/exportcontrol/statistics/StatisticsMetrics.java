@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code exportcontrol.cases.open} per step and {@code exportcontrol.applications.open} per status,
  * {@code exportcontrol.tasks.overdue} per candidate group (gauges, refreshed every minute), and
  * {@code exportcontrol.decision.working.days} (a distribution with the 20- and 60-day targets as SLO
- * buckets) of each decision by a person made since the application started. Each node records the
+ * buckets) and {@code exportcontrol.decision.time} (a timer, calendar time) of each decision by a
+ * person made since the application started. Each node records the
  * decisions it sees, so with several nodes the distribution is one node's, the gauges everyone's.
  */
 @Component
@@ -33,6 +35,7 @@ public class StatisticsMetrics {
   private final MultiGauge openPerStatus;
   private final MultiGauge overduePerGroup;
   private final DistributionSummary decisionDays;
+  private final Timer decisionTime;
   private final AtomicReference<OffsetDateTime> lastSeen;
 
   public StatisticsMetrics(OperationsFigures operations, MeterRegistry registry, Clock clock) {
@@ -48,6 +51,9 @@ public class StatisticsMetrics {
         .description("Working days from submission to a person's decision, clock stopped while a question is open")
         .baseUnit("days").serviceLevelObjectives(OperationsFigures.TARGET_DAYS, OperationsFigures.OUTER_TARGET_DAYS)
         .publishPercentiles(0.5, 0.9).register(registry);
+    this.decisionTime = Timer.builder("exportcontrol.decision.time")
+        .description("Time from submission to a person's decision (calendar time, questions included)")
+        .publishPercentiles(0.5, 0.9).register(registry);
     this.lastSeen = new AtomicReference<>(OffsetDateTime.now(clock));
   }
 
@@ -62,7 +68,10 @@ public class StatisticsMetrics {
       OffsetDateTime now = OffsetDateTime.now(clock);
       OffsetDateTime after = lastSeen.getAndSet(now);
       if (now.isAfter(after)) {
-        operations.workingDaysOfDecisions(after, now).forEach(decisionDays::record);
+        for (OperationsFigures.DecisionTime decision : operations.decisionsBetween(after, now)) {
+          decisionDays.record(decision.workingDays());
+          decisionTime.record(decision.elapsed());
+        }
       }
     } catch (RuntimeException e) {
       // a failed refresh keeps the last figures; the next minute tries again

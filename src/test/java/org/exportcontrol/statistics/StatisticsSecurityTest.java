@@ -23,6 +23,7 @@ class StatisticsSecurityTest extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired StatisticsMetrics metrics;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
 
   @Test
   void staffAndAdministratorsReadTheFiguresApplicantsAndStrangersDoNot() {
@@ -79,14 +80,23 @@ class StatisticsSecurityTest extends IntegrationTest {
 
   @Test
   void theMetersAreForAdministratorsOnly() {
-    new LicenseReviewDriver(processEngine, rest).submit("exporter", application("FR"));
     metrics.refresh();
+    long decisionsBefore = registry.get("exportcontrol.decision.working.days").summary().count();
+    LicenseReviewDriver driver = new LicenseReviewDriver(processEngine, rest);
+    driver.submit("exporter", application("FR"));
+    driver.license("DE");
+    metrics.refresh();
+    assertThat(registry.get("exportcontrol.decision.working.days").summary().count() - decisionsBefore)
+        .as("the new decision recorded once").isEqualTo(1);
+    assertThat(registry.get("exportcontrol.decision.time").timer().count()).isPositive();
+    metrics.refresh();
+    assertThat(registry.get("exportcontrol.decision.working.days").summary().count() - decisionsBefore).isEqualTo(1);
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(as("officer").getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(403);
     ResponseEntity<String> scrape = as("admin").getForEntity("/actuator/prometheus", String.class);
     assertThat(scrape.getStatusCode().value()).isEqualTo(200);
     assertThat(scrape.getBody()).contains("exportcontrol_cases_open{", "step=\"technicalReview\"",
-        "exportcontrol_applications_open{", "exportcontrol_decision_working_days");
+        "exportcontrol_applications_open{", "exportcontrol_decision_working_days", "exportcontrol_decision_time_seconds");
   }
 
   @Test

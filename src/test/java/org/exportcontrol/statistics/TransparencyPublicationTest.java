@@ -25,6 +25,8 @@ import org.springframework.http.ResponseEntity;
  */
 class TransparencyPublicationTest extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   private LicenseReviewDriver driver;
 
   @BeforeEach
@@ -111,6 +113,26 @@ class TransparencyPublicationTest extends IntegrationTest {
       assertThat(answer.getStatusCode().value()).as(path).isEqualTo(404);
     }
     assertThat(rest.getForEntity("/transparency/%3Cscript%3E", String.class).getBody()).doesNotContain("<script>");
+  }
+
+  @Test
+  void everyTextOfAPublicationIsEscaped() {
+    // a reason code or category is data (a decision table, a stored publication): it is written as text, never as markup
+    jdbc.sql("""
+            insert into transparency_publication (report_year, publication_number, published_at, published_by, generated_at, figures)
+            values (2039, 1, ?, 'admin', ?, ?)""")
+        .params(java.time.OffsetDateTime.parse("2040-01-02T10:00:00Z"), java.time.OffsetDateTime.parse("2040-01-02T10:00:00Z"),
+            "[{\"section\":\"licensesIssued\",\"country\":\"ALL\",\"category\":\"ALL\",\"measure\":\"count\",\"value\":3},"
+                + "{\"section\":\"refusals\",\"country\":\"<i>X</i>\",\"category\":\"<script>alert(1)</script>\","
+                + "\"measure\":\"screeningRejections.<img src=x onerror=alert(2)>\",\"value\":5}]")
+        .update();
+    String page = rest.getForObject("/transparency/2039", String.class);
+    assertThat(page).doesNotContain("<script>alert", "<img src", "<i>X</i>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;", "&lt;i&gt;X&lt;/i&gt;");
+    assertThat(rest.exchange("/transparency/2039", HttpMethod.HEAD, null, String.class).getStatusCode().value())
+        .as("HEAD, as link checkers ask").isEqualTo(200);
+    assertThat(rest.getForEntity("/transparency/2039", String.class).getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'").doesNotContain("script-src");
   }
 
   private Map<String, Object> publicJson() {
