@@ -11,8 +11,10 @@ import java.util.Map;
  * The public version of a published report: every count from 1 to 2 is shown as {@value #SMALL}
  * (small counts could identify an exporter or a target), and in a row whose {@code count} is so
  * small the measures that are not counts (a total value, a median) are {@value #WITHHELD}, since
- * they would tell the one contract's value or the one shutdown's duration. The figures are those
- * the publication froze; who published it is not shown.
+ * they would tell the one contract's value or the one shutdown's duration. A single hidden figure
+ * of a measure is protected by withholding the next smallest one too ({@link #protectByComplement}),
+ * since the row of all destinations minus the others would tell it. The figures are those the
+ * publication froze; who published it is not shown.
  */
 public record PublicReport(int year, int publication, Instant publishedAt, List<Section> sections) {
 
@@ -57,9 +59,42 @@ public record PublicReport(int year, int publication, Instant publishedAt, List<
                 : small(value) ? SMALL : value.toPlainString()));
         rows.add(new Row(row.country(), row.category(), shown));
       }
+      protectByComplement(rows);
       sections.add(new Section(section.name(), rows));
     }
     return new PublicReport(publication.year(), publication.number(), publication.publishedAt(), sections);
+  }
+
+  /**
+   * The first row is the sum of the others: with one hidden figure of a measure, the total minus the
+   * shown rows would tell it. So the smallest other figure of that measure is withheld too, and the
+   * difference tells only the sum of the two. Medians add up to nothing and are left alone.
+   */
+  static void protectByComplement(List<Row> rows) {
+    if (rows.size() < 3) {
+      return;
+    }
+    List<String> measures = new ArrayList<>(rows.get(0).measures().keySet());
+    rows.stream().skip(1).forEach(r -> r.measures().keySet().stream().filter(m -> !measures.contains(m)).forEach(measures::add));
+    for (String measure : measures) {
+      if (TransparencyFigures.MEDIAN_DAYS_TO_VERIFICATION.equals(measure)) {
+        continue;
+      }
+      List<Row> details = rows.subList(1, rows.size());
+      List<Row> hidden = details.stream().filter(r -> isHidden(r.measures().get(measure))).toList();
+      if (hidden.size() != 1) {
+        continue;
+      }
+      details.stream()
+          .filter(r -> r != hidden.get(0) && r.measures().containsKey(measure) && !isHidden(r.measures().get(measure))
+              && new BigDecimal(r.measures().get(measure)).signum() > 0)
+          .min(java.util.Comparator.comparing(r -> new BigDecimal(r.measures().get(measure))))
+          .ifPresent(r -> r.measures().put(measure, WITHHELD));
+    }
+  }
+
+  private static boolean isHidden(String value) {
+    return SMALL.equals(value) || WITHHELD.equals(value);
   }
 
   /** 1 or 2 (a count is whole). */

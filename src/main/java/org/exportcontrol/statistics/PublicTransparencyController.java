@@ -79,12 +79,24 @@ class PublicTransparencyController {
     for (PublicReport.Section section : shown.sections()) {
       glance.add(entry(Labels.section(section.name()), section.rows().get(0).measures().get(TransparencyFigures.COUNT)));
     }
+    // a country's total over its categories, unless one of its rows' counts is hidden (the total would tell it)
     Map<String, java.math.BigDecimal> byCountry = new TreeMap<>();
-    frozen.section(TransparencyFigures.LICENSES_ISSUED).rows().stream().skip(1)
-        .forEach(row -> byCountry.merge(row.country(), row.measures().get(TransparencyFigures.COUNT), java.math.BigDecimal::add));
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    List<TransparencyReport.Row> frozenRows = frozen.section(TransparencyFigures.LICENSES_ISSUED).rows();
+    List<PublicReport.Row> shownRows = shown.sections().stream()
+        .filter(s -> s.name().equals(TransparencyFigures.LICENSES_ISSUED)).findFirst().orElseThrow().rows();
+    for (int i = 1; i < frozenRows.size(); i++) {
+      TransparencyReport.Row row = frozenRows.get(i);
+      byCountry.merge(row.country(), row.measures().get(TransparencyFigures.COUNT), java.math.BigDecimal::add);
+      String count = shownRows.get(i).value(TransparencyFigures.COUNT);
+      if (PublicReport.SMALL.equals(count) || PublicReport.WITHHELD.equals(count)) {
+        hidden.add(row.country());
+      }
+    }
     List<BarChart.Entry> countries = new ArrayList<>();
     byCountry.forEach((country, count) -> countries.add(entry(Labels.country(country),
-        PublicReport.small(count) ? PublicReport.SMALL : count.toPlainString())));
+        PublicReport.small(count) ? PublicReport.SMALL
+            : hidden.contains(country) ? PublicReport.WITHHELD : count.toPlainString())));
     List<BarChart> charts = new ArrayList<>();
     charts.add(BarChart.of("The year at a glance", glance));
     if (!countries.isEmpty()) {

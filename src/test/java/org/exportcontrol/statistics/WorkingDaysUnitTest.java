@@ -71,6 +71,23 @@ class WorkingDaysUnitTest {
   }
 
   @Test
+  void aSingleHiddenFigureIsProtectedByWithholdingTheNextSmallest() {
+    TransparencyReport report = new TransparencyReport(2026, Instant.parse("2027-01-02T00:00:00Z"), List.of(
+        new TransparencyReport.Section("licensesIssued", List.of(
+            row("ALL", "13", "1300.00"), row("DE", "5", "500.00"), row("FR", "1", "100.00"), row("NL", "3", "300.00"),
+            row("SE", "4", "400.00"), row("US", "0", "0.00")))));
+    List<PublicReport.Row> rows = PublicReport.of(
+        new TransparencyPublications.Publication(2026, 1, report.generatedAt(), "admin", report)).sections().get(0).rows();
+    assertThat(rows.get(0).measures()).containsEntry("count", "13").containsEntry("totalValueEur", "1300.00");
+    assertThat(rows.get(1).measures()).containsEntry("count", "5").containsEntry("totalValueEur", "500.00");
+    assertThat(rows.get(2).measures()).containsEntry("count", "<3").containsEntry("totalValueEur", "withheld");
+    // the next smallest: 13 - 5 - 4 = 4 is all one can tell of France and the Netherlands together
+    assertThat(rows.get(3).measures()).containsEntry("count", "withheld").containsEntry("totalValueEur", "withheld");
+    assertThat(rows.get(4).measures()).containsEntry("count", "4").containsEntry("totalValueEur", "400.00");
+    assertThat(rows.get(5).measures()).as("a zero hides nothing").containsEntry("count", "0");
+  }
+
+  @Test
   void aCsvFieldWithACommaOrQuoteIsQuoted() {
     assertThat(Csv.line(List.of("a", "b,c", "d\"e", ""))).isEqualTo("a,\"b,c\",\"d\"\"e\",\r\n");
   }
