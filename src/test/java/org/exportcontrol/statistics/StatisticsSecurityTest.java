@@ -6,6 +6,7 @@ import static org.exportcontrol.support.LicenseReviewDriver.application;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.exportcontrol.engine.Privileged;
 import org.exportcontrol.support.IntegrationTest;
 import org.exportcontrol.support.LicenseReviewDriver;
 import org.exportcontrol.support.WebappSession;
@@ -83,7 +84,7 @@ class StatisticsSecurityTest extends IntegrationTest {
     metrics.refresh();
     long decisionsBefore = registry.get("exportcontrol.decision.working.days").summary().count();
     LicenseReviewDriver driver = new LicenseReviewDriver(processEngine, rest);
-    driver.submit("exporter", application("FR"));
+    String open = (String) driver.submit("exporter", application("FR")).get("reference");
     driver.license("DE");
     metrics.refresh();
     assertThat(registry.get("exportcontrol.decision.working.days").summary().count() - decisionsBefore)
@@ -97,6 +98,8 @@ class StatisticsSecurityTest extends IntegrationTest {
     assertThat(scrape.getStatusCode().value()).isEqualTo(200);
     assertThat(scrape.getBody()).contains("exportcontrol_cases_open{", "step=\"technicalReview\"",
         "exportcontrol_applications_open{", "exportcontrol_decision_working_days", "exportcontrol_decision_time_seconds");
+    String instance = driver.processInstanceOf(open);
+    Privileged.run("test clean-up", () -> processEngine.getRuntimeService().deleteProcessInstance(instance, "test over"));
   }
 
   @Test
