@@ -215,6 +215,27 @@ class PostgresBootTest {
   }
 
   /** The same generated bodies as InputLimitsTest on H2: PostgreSQL refuses U+0000 and counts characters its own way. */
+  /** Issue 19: the statistics' own SQL (the project's tables, the decision log, the engine's task tables) on PostgreSQL. */
+  @Test
+  void theStatisticsAreComputedAndPublishedOnPostgres() {
+    String license = approve(driver.submit("exporter", LicenseReviewDriver.application("FR")));
+    assertThat(license).startsWith("LIC-");
+    int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+    Map<String, Object> report = driver.get("officer", "/api/statistics/transparency?year=" + year).getBody();
+    List<?> issued = (List<?>) ((Map<?, ?>) report.get("sections")).get("licensesIssued");
+    assertThat(((Number) ((Map<?, ?>) issued.get(0)).get("count")).intValue()).isPositive();
+    assertThat(((Map<?, ?>) report.get("sections")).keySet().stream().map(String::valueOf).toList()).containsExactly("licensesIssued", "refusals", "suspensions",
+        "revocations", "shutdownsOrdered", "shutdownsVerified", "misuseReports", "withdrawals");
+    Map<String, Object> operations = driver.get("officer", "/api/statistics/operations").getBody();
+    assertThat(((Number) ((Map<?, ?>) operations.get("decisions")).get("count")).intValue()).isPositive();
+    assertThat(operations).containsKeys("openCases", "timePerStep", "overdueTasks");
+    assertThat(driver.post("admin", "/api/statistics/transparency/" + year + "/publication", null).getStatusCode().value())
+        .isEqualTo(201);
+    assertThat(driver.post("admin", "/api/statistics/transparency/" + year + "/publication", null).getBody())
+        .containsEntry("publication", 2);
+    assertThat(rest.getForEntity("/transparency/" + year + ".json", Map.class).getBody()).containsEntry("publication", 2);
+  }
+
   @Test
   void inputsAtTheLimitsAreAcceptedAsSentOrRefusedByNameOnPostgres() throws Exception {
     InputLimitsCheck check = new InputLimitsCheck(driver, InputLimitsCheck.SEED);

@@ -47,7 +47,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>/camunda/**: the webapps' own session login and CSRF protection; the login form passes the
  *       same {@link LoginThrottle} as the APIs ({@link WebappLoginThrottle}).</li>
  *   <li>/cases/**: the case file, for staff, on the webapps' session login
- *       ({@link WebappSessionAuthentication}); read-only.</li>
+ *       ({@link WebappSessionAuthentication}); read-only. So is /dashboard, the agency's figures.</li>
+ *   <li>/transparency/**: the published transparency reports, public, read-only.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,6 +65,11 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
             .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
+            // the agency's figures (issue 19): staff read them, administrators publish the transparency report
+            .requestMatchers(post("/api/statistics/transparency/*/publication")).hasAuthority(Groups.ADMIN)
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/statistics/**"))
+            .hasAnyAuthority(staff())
+            .requestMatchers(paths("/api/statistics/**")).denyAll()
             .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw",
                 "/api/applications/*/documents", "/api/applications/*/amendments"))
@@ -121,11 +127,14 @@ public class SecurityConfiguration {
   @Order(3)
   SecurityFilterChain caseFileSecurity(HttpSecurity http, IdentityService identityService,
       @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
-    http.securityMatcher(paths("/cases/**", "/webjars/bpmn-js/**"))
+    http.securityMatcher(paths("/cases/**", "/webjars/bpmn-js/**", "/dashboard"))
         .authorizeHttpRequests(auth -> auth
             // the viewer's public library and the page's own script and styles: nothing of a case
             .requestMatchers(paths("/webjars/bpmn-js/**", "/cases/assets/**")).permitAll()
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/cases/**"))
+            .hasAnyAuthority(staff())
+            // the staff's dashboard of the agency's figures (issue 19)
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"))
             .hasAnyAuthority(staff())
             .anyRequest().denyAll())
         .addFilterBefore(new WebappSessionAuthentication(identityService, engineName), AnonymousAuthenticationFilter.class)
@@ -143,12 +152,36 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The published transparency reports (issue 19): public, without a login, read-only, no session;
+   * the page has no script at all (its charts are SVG drawn on the server).
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain transparencySecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/transparency", "/transparency/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/transparency"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/transparency/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/transparency/**"))
+            .permitAll()
+            .anyRequest().denyAll())
+        .exceptionHandling(e -> e.accessDeniedHandler(forbidden()).authenticationEntryPoint(unauthorized()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+                + "frame-ancestors 'none'")));
+    return http.build();
+  }
+
   /** Where a browser without a webapp session is sent to log in (Tasklist's login page). */
   public static final String TASKLIST_LOGIN = "/camunda/app/tasklist/default/";
 
   /** Anything else (there is nothing else today) is refused rather than left open. */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain denyEverythingElse(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
         .exceptionHandling(e -> e.accessDeniedHandler(forbidden()).authenticationEntryPoint(unauthorized()))

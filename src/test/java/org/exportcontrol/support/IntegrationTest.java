@@ -29,7 +29,12 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cec-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "spring.mail.host=127.0.0.1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // the statistics' conversion rate and holiday (StatisticsApiTest)
+    "exportcontrol.statistics.eur-rates.USD=0.9",
+    "exportcontrol.calendar.holidays=2043-03-17",
+    // Spring Boot's tests turn metrics export off; /actuator/prometheus is part of the contract (issue 19)
+    "management.prometheus.metrics.export.enabled=true"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
