@@ -1,0 +1,19 @@
+package org.exportcontrol.screening.restrictedparty;
+
+import org.exportcontrol.engine.ProcessContract;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contract of processes/restrictedPartyRescreening.bpmn: the job that screens every live license
+ * and every application under review again after a list was imported. No user tasks.
+ */
+@Component
+public class RestrictedPartyRescreeningProcess extends ProcessContract {
+
+  public static final String KEY = "restrictedPartyRescreening";
+  public static final String IMPORT_ID = "importId";
+
+  public RestrictedPartyRescreeningProcess() {
+    super(KEY);
+  }
+}
