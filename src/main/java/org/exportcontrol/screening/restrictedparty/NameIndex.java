@@ -28,12 +28,17 @@ public final class NameIndex {
   private final List<ListEntry> entries;
   /** Per indexed name: its normalised text and the entry it belongs to. */
   private final String[] names;
+  private final String[][] words;
   private final int[] entryOf;
   private final Map<String, int[]> postings;
 
   private NameIndex(List<ListEntry> entries, String[] names, int[] entryOf, Map<String, int[]> postings) {
     this.entries = entries;
     this.names = names;
+    this.words = new String[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      words[i] = names[i].split(" ");
+    }
     this.entryOf = entryOf;
     this.postings = postings;
   }
@@ -81,6 +86,7 @@ public final class NameIndex {
       return List.of();
     }
     String query = String.join(" ", tokens);
+    String[] queryWords = tokens.toArray(String[]::new);
     Map<Integer, Double> best = new LinkedHashMap<>();
     boolean[] seen = new boolean[names.length];
     for (String key : keysOf(tokens)) {
@@ -97,10 +103,7 @@ public final class NameIndex {
         if (country != null && entry.country() != null && !entry.country().equalsIgnoreCase(country)) {
           continue;
         }
-        if (!mayReach(query.length(), names[id].length(), threshold)) {
-          continue;
-        }
-        double score = score(query, names[id]);
+        double score = score(query, queryWords, names[id], words[id], threshold);
         if (score >= threshold) {
           best.merge(entryOf[id], score, Math::max);
         }
@@ -116,9 +119,46 @@ public final class NameIndex {
         .toList();
   }
 
-  /** Jaro-Winkler similarity of two normalised names (Apache Commons Text). */
-  public static double score(String normalisedA, String normalisedB) {
-    return JARO_WINKLER.apply(normalisedA, normalisedB);
+  /**
+   * The score of two normalised names: the better of Jaro-Winkler over the whole names and over their
+   * words. Over whole names a letter changed in a long name can cost more than it should (Jaro's
+   * matching window lets a later equal letter take the freed place, and everything after it counts as
+   * transposed: "dumesanid mifosagomu semehas" scores 0.908 against "dumesenid ..."). The word score
+   * pairs each word with its most similar word of the other name (Jaro-Winkler again), averages
+   * them, and takes the lower of both directions (a Monge-Elkan similarity), so that an extra or a
+   * missing word counts against it.
+   */
+  public static double score(String a, String b) {
+    return score(a, a.split(" "), b, b.split(" "), 0);
+  }
+
+  static double score(String a, String[] aWords, String b, String[] bWords, double threshold) {
+    double whole = mayReach(a.length(), b.length(), threshold) ? JARO_WINKLER.apply(a, b) : 0;
+    if (aWords.length == 1 && bWords.length == 1) {
+      return whole;
+    }
+    double byWords = Math.min(wordScore(aWords, bWords, Math.max(whole, threshold)),
+        wordScore(bWords, aWords, Math.max(whole, threshold)));
+    return Math.max(whole, byWords);
+  }
+
+  /** The mean over {@code a}'s words of its best Jaro-Winkler against {@code b}'s; 0 once it cannot pass {@code floor}. */
+  private static double wordScore(String[] a, String[] b, double floor) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double best = 0;
+      for (String other : b) {
+        best = Math.max(best, a[i].equals(other) ? 1 : JARO_WINKLER.apply(a[i], other));
+        if (best == 1) {
+          break;
+        }
+      }
+      sum += best;
+      if (sum + (a.length - i - 1) < floor * a.length - 1e-9) {
+        return 0;
+      }
+    }
+    return sum / a.length;
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.exportcontrol.screening.restrictedparty;
 
+import java.util.List;
 import org.exportcontrol.engine.ProcessContract;
+import org.exportcontrol.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,7 @@ public class RestrictedPartyRescreeningProcess extends ProcessContract {
   public static final String IMPORT_ID = "importId";
 
   public RestrictedPartyRescreeningProcess() {
-    super(KEY);
+    // the import starts it as the importing compliance officer (administrators may do anything)
+    super(KEY, List.of(), List.of(Groups.COMPLIANCE_OFFICERS), null);
   }
 }

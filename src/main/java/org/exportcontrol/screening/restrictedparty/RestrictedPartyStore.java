@@ -47,9 +47,8 @@ public class RestrictedPartyStore {
   }
 
   public int nextVersion(String source) {
-    Integer max = jdbc.sql("select max(version) from restricted_party_import where source = ?").param(source)
+    return jdbc.sql("select coalesce(max(version), 0) + 1 from restricted_party_import where source = ?").param(source)
         .query(Integer.class).single();
-    return max == null ? 1 : max + 1;
   }
 
   public void insertImport(ListImport i) {
