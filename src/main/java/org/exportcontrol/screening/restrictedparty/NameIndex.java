@@ -1,6 +1,9 @@
 package org.exportcontrol.screening.restrictedparty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,11 +18,10 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *
  * <p>Blocking: every normalised name is filed under keys of each of its words (the word's first three
  * letters and its last three; a word of up to three letters under itself). A query scores with
- * Jaro-Winkler only the names that share a key with it, after a length filter that cannot drop a name
- * at or above the threshold (see {@link #mayReach}). A name reaches the candidates if any one of its
- * words keeps its first or its last three letters: accents, punctuation, legal forms and word order
- * are normalised away before, and a typo inside a word, at one end of it, or in one word of several
- * keeps a key.
+ * Jaro-Winkler only the names that share at least half of its keys ({@link #minimumSharedKeys}):
+ * accents, punctuation, legal forms and word order are normalised away before, and a typo inside a
+ * word or at one end of it keeps the word's other key. The whole-name score skips pairs whose lengths
+ * cannot reach the threshold (see {@link #mayReach}).
  */
 public final class NameIndex {
 
@@ -88,25 +90,38 @@ public final class NameIndex {
     String query = String.join(" ", tokens);
     String[] queryWords = tokens.toArray(String[]::new);
     Map<Integer, Double> best = new LinkedHashMap<>();
-    boolean[] seen = new boolean[names.length];
-    for (String key : keysOf(tokens)) {
+    // count, per indexed name, the query's keys it shares; score only names sharing at least half
+    Set<String> keys = new LinkedHashSet<>(keysOf(tokens));
+    int needed = minimumSharedKeys(keys.size());
+    int[] shared = new int[names.length];
+    int[] touched = new int[64];
+    int touchedCount = 0;
+    for (String key : keys) {
       int[] ids = postings.get(key);
       if (ids == null) {
         continue;
       }
       for (int id : ids) {
-        if (seen[id]) {
-          continue;
+        if (shared[id]++ == 0) {
+          if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touched.length * 2);
+          }
+          touched[touchedCount++] = id;
         }
-        seen[id] = true;
-        ListEntry entry = entries.get(entryOf[id]);
-        if (country != null && entry.country() != null && !entry.country().equalsIgnoreCase(country)) {
-          continue;
-        }
-        double score = score(query, queryWords, names[id], words[id], threshold);
-        if (score >= threshold) {
-          best.merge(entryOf[id], score, Math::max);
-        }
+      }
+    }
+    for (int t = 0; t < touchedCount; t++) {
+      int id = touched[t];
+      if (shared[id] < needed) {
+        continue;
+      }
+      ListEntry entry = entries.get(entryOf[id]);
+      if (country != null && entry.country() != null && !entry.country().equalsIgnoreCase(country)) {
+        continue;
+      }
+      double score = score(query, queryWords, names[id], words[id], threshold);
+      if (score >= threshold) {
+        best.merge(entryOf[id], score, Math::max);
       }
     }
     return best.entrySet().stream()
@@ -173,6 +188,16 @@ public final class NameIndex {
     int shorter = Math.min(lengthA, lengthB);
     int longer = Math.max(lengthA, lengthB);
     return ratio <= 0 || shorter >= ratio * longer;
+  }
+
+  /**
+   * How many of a query's distinct keys a name must share to be scored: half of them, rounded up (one
+   * for a query of one or two keys). A name with one word misspelt at both ends, or with every word
+   * misspelt at one end, still shares them; a name sharing only one word end with the query, the
+   * bulk of a large list, is not scored at all (ADR 0032).
+   */
+  static int minimumSharedKeys(int queryKeys) {
+    return Math.max(1, (queryKeys + 1) / 2);
   }
 
   /** The blocking keys of a name's words. */
