@@ -123,7 +123,15 @@ class NameMatchingTest {
     index = NameIndex.of(large);
   }
 
-  /** Company-like names of two to four invented words, a legal form now and then, a third with a country. */
+  /** Words that many real list entries share: they make large blocks, as real lists do. */
+  static final String[] COMMON = {"Trading", "International", "Technologies", "Group", "Holdings", "Systems",
+      "Industries", "Security", "Services", "Solutions", "Electronics", "Engineering", "General", "National",
+      "Research", "Institute", "Bureau", "Center", "Logistics", "Defence"};
+
+  /**
+   * Company-like names of two to four invented words, in four names of ten one of the common words, a
+   * legal form now and then, most with a country.
+   */
   static List<ListEntry> syntheticList(int size, long seed) {
     Random random = new Random(seed);
     String[] forms = {"", "", "Ltd", "LLC", "GmbH", "S.A.", "Inc."};
@@ -135,6 +143,9 @@ class NameMatchingTest {
       for (int w = 0; w < words; w++) {
         String word = word(random, 4 + random.nextInt(7));
         name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1)).append(' ');
+      }
+      if (random.nextInt(10) < 4) {
+        name.append(COMMON[random.nextInt(COMMON.length)]).append(' ');
       }
       name.append(forms[random.nextInt(forms.length)]);
       List<String> alts = random.nextInt(5) == 0 ? List.of(word(random, 6) + " " + word(random, 7)) : List.of();
