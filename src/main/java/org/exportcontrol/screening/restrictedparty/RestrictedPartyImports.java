@@ -90,6 +90,7 @@ public class RestrictedPartyImports {
     if (previous != null) {
       store.entriesOf(List.of(previous)).forEach(e -> before.put(e.entryId(), e));
     }
+    int previousSize = before.size();
     int unchanged = 0;
     for (ListEntry entry : entries) {
       ListEntry earlier = before.remove(entry.entryId());
@@ -99,7 +100,7 @@ public class RestrictedPartyImports {
     }
     // a changed entry counts as removed in its old form and added in its new one
     int added = entries.size() - unchanged;
-    int removed = (previous == null ? 0 : store.entriesOf(List.of(previous)).size()) - unchanged;
+    int removed = previousSize - unchanged;
     String id = UUID.randomUUID().toString();
     int version = store.nextVersion(source);
     OffsetDateTime now = OffsetDateTime.now(clock);
