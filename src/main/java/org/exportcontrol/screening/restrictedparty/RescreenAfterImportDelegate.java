@@ -43,6 +43,9 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class RescreenAfterImportDelegate implements JavaDelegate {
 
+  /** The screening's question for a missing certificate (exportLicenseReview.bpmn). */
+  static final String SCREENING_CERTIFICATE_REQUEST = "requestEndUseCertificate";
+
   private final RestrictedPartyStore store;
   private final RestrictedPartyLists lists;
   private final RestrictedPartyScreening screening;
@@ -132,6 +135,11 @@ public class RescreenAfterImportDelegate implements JavaDelegate {
       return;
     }
     String text = screening.describe(party.endUserName(), party.country(), matches);
+    if (runtimeService.createExecutionQuery().processInstanceId(instance.getId())
+        .activityId(SCREENING_CERTIFICATE_REQUEST).count() > 0) {
+      // the screening waits for the applicant's certificate and runs again on the answer: it will refer
+      return;
+    }
     if (application.status() == ApplicationStatus.AWAITING_COMPLIANCE_CHECK) {
       // already at the check: the officer sees the new entries too
       runtimeService.setVariable(instance.getId(), ExportLicenseReviewProcess.RESTRICTED_PARTY_MATCHES_TEXT, text);

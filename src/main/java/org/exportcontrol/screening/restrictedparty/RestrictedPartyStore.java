@@ -167,11 +167,15 @@ public class RestrictedPartyStore {
         .list();
   }
 
-  /** Every application under review or awaiting its decision or a compliance check, by id. */
+  /**
+   * Every application under review (a reviewer's question to the applicant included), awaiting its
+   * decision or a compliance check, by id.
+   */
   public List<Party> applicationsUnderReview() {
     return jdbc.sql("""
         select a.id, a.reference, a.end_user_name, a.end_user_country from application a
-        where a.status in ('IN_REVIEW', 'AWAITING_DECISION', 'AWAITING_COMPLIANCE_CHECK') order by a.reference""")
+        where a.status in ('IN_REVIEW', 'INFORMATION_REQUESTED', 'AWAITING_DECISION', 'AWAITING_COMPLIANCE_CHECK')
+        order by a.reference""")
         .query((rs, n) -> new Party(rs.getString(1), rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }

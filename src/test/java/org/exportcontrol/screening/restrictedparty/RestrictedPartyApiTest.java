@@ -131,6 +131,10 @@ class RestrictedPartyApiTest extends IntegrationTest {
         .replace("\"National Police\"", "\"" + word + " Signals Directorate\""));
     String reviewInstance = driver.processInstanceOf((String) underReview.get("reference"));
     driver.complete("tech", driver.task(reviewInstance, "technicalReview"), Map.of("technicalRecommendation", "APPROVE"));
+    // the legal reviewer waits for the applicant's answer meanwhile
+    driver.complete("legal", driver.task(reviewInstance, "legalReview"),
+        Map.of("legalRecommendation", "REQUEST_INFORMATION", "legalComments", "Which court approves a deployment?"));
+    assertThat(driver.view("exporter", (String) underReview.get("id"))).containsEntry("status", "INFORMATION_REQUESTED");
 
     String csv = RestrictedPartyLists.HEADER + row(source, "L1", "The " + word + " State Intelligence Bureau", "", "DE")
         + row(source, "L2", word + " Signals Directorate LLC", "", "");
@@ -162,6 +166,8 @@ class RestrictedPartyApiTest extends IntegrationTest {
     Map<String, Object> referred = driver.view("exporter", (String) underReview.get("id"));
     assertThat(referred).containsEntry("status", "AWAITING_COMPLIANCE_CHECK");
     assertThat(referred.get("screening")).isEqualTo(Map.of("outcome", "REFERRED", "reasons", List.of("RESTRICTED_PARTY_MATCH")));
+    assertThat((List<?>) referred.get("openRequests")).isEmpty();
+    assertThat(driver.tree(reviewInstance)).as("the question's process ended with it").hasSize(1);
     List<Map<String, Object>> matches = (List<Map<String, Object>>) ((Map<?, ?>) driver.view("officer",
         (String) underReview.get("id")).get("screening")).get("matches");
     assertThat(matches).extracting(m -> m.get("entryId")).containsExactly("L2");
