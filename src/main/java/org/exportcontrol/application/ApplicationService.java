@@ -48,6 +48,7 @@ public class ApplicationService {
   private final InformationRequestRepository requests;
   private final IssuedLicenses licenses;
   private final RecordedReviews reviews;
+  private final ScreeningMatches screeningMatches;
   private final ApplicationValidator validator;
   private final ReferenceNumbers references;
   private final Companies companies;
@@ -58,7 +59,7 @@ public class ApplicationService {
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
-      IssuedLicenses licenses, RecordedReviews reviews, ApplicationValidator validator, ReferenceNumbers references,
+      IssuedLicenses licenses, RecordedReviews reviews, ScreeningMatches screeningMatches, ApplicationValidator validator, ReferenceNumbers references,
       Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry,
       Documents documents, Clock clock) {
     this.decisionLog = decisionLog;
@@ -67,6 +68,7 @@ public class ApplicationService {
     this.requests = requests;
     this.licenses = licenses;
     this.reviews = reviews;
+    this.screeningMatches = screeningMatches;
     this.validator = validator;
     this.references = references;
     this.companies = companies;
@@ -343,14 +345,17 @@ public class ApplicationService {
     Map<String, ApplicationView.LicenseSummary> licensesOf = licenses.of(ids);
     Map<String, List<ApplicationView.Review>> reviewsOf = caller.isStaff() ? reviews.of(ids) : Map.of();
     Map<String, List<DocumentView>> documentsOf = documents.of(DocumentCase.APPLICATION, ids);
+    // the list entries an end user matched are for staff only: applicants see the outcome and reason
+    Map<String, List<ApplicationView.ScreeningMatch>> matchesOf = caller.isStaff() ? screeningMatches.of(ids) : Map.of();
     return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
         documentsOf.getOrDefault(a.id(), List.of()),
-        caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null)).toList();
+        caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null,
+        caller.isStaff() ? matchesOf.getOrDefault(a.id(), List.of()) : null)).toList();
   }
 
   private static ApplicationView view(Application a, List<InformationRequest> openRequests,
       ApplicationView.LicenseSummary license, List<DocumentView> documentList,
-      List<ApplicationView.Review> reviewEntries) {
+      List<ApplicationView.Review> reviewEntries, List<ApplicationView.ScreeningMatch> matches) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
         new ApplicationView.Product(a.productName(), a.productCategory(), a.productControlEntry(),
@@ -360,7 +365,7 @@ public class ApplicationService {
         a.hasCertificate() ? new ApplicationView.Certificate(a.certificateSignatory(), a.certificateSignedOn(),
             a.certificateProhibitedUsesAcknowledged()) : null,
         a.contractAmount() == null ? null : new ApplicationView.ContractValue(a.contractAmount(), a.contractCurrency()),
-        a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons()),
+        a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons(), matches),
         openRequests.stream().map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
             a.decisionRationale(), a.decidedAt()),

@@ -5,7 +5,8 @@ package org.exportcontrol.application;
  * under review; the amendment (a new application) goes on in its place (issue 17).
  */
 public enum ApplicationStatus {
-  INFORMATION_REQUESTED, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED, SUPERSEDED;
+  INFORMATION_REQUESTED, AWAITING_COMPLIANCE_CHECK, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED,
+  SUPERSEDED;
 
   /** Decided, withdrawn, cancelled or superseded: nothing more happens to the application. */
   public boolean isClosed() {

@@ -47,7 +47,15 @@ public record ApplicationView(
 
   public record ContractValue(BigDecimal amount, String currency) {}
 
-  public record Screening(String outcome, List<String> reasons) {}
+  /**
+   * {@code matches}: the restricted-party list entries the end user matched (issue 18), for staff only:
+   * applicants see the outcome and the reason, never the list entry (absent, not empty).
+   */
+  public record Screening(String outcome, List<String> reasons,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<ScreeningMatch> matches) {}
+
+  /** A restricted-party list entry the end user matched, with the similarity of the names (0..1). */
+  public record ScreeningMatch(String source, String entryId, String name, double score) {}
 
   public record OpenRequest(String requestId, String question, OffsetDateTime askedAt) {}
 

@@ -16,6 +16,8 @@ public class ExportLicenseReviewProcess extends ProcessContract {
   public static final String FOREIGN_AFFAIRS_REVIEW = "foreignAffairsReview";
   public static final String LICENSING_DECISION = "licensingDecision";
   public static final String COUNTERSIGN = "countersignDecision";
+  /** A compliance officer's check of a possible restricted-party match (issue 18, ADR 0032). */
+  public static final String RESTRICTED_PARTY_CHECK = "restrictedPartyCheck";
   /** The three reviews, in the order the forms and emails show them. */
   public static final List<String> REVIEWS = List.of(TECHNICAL_REVIEW, LEGAL_REVIEW, FOREIGN_AFFAIRS_REVIEW);
 
@@ -46,6 +48,13 @@ public class ExportLicenseReviewProcess extends ProcessContract {
   public static final String LICENSE_NUMBER = "licenseNumber";
   public static final String LICENSE_VALID_FROM = "licenseValidFrom";
   public static final String LICENSE_VALID_UNTIL = "licenseValidUntil";
+  /** The check's fields: whether the officer confirmed the match, and why (required either way). */
+  public static final String MATCH_CONFIRMED = "matchConfirmed";
+  public static final String CHECK_NOTES = "checkNotes";
+  /** The list entries the end user matched, in words, for the check's form (staff only). */
+  public static final String RESTRICTED_PARTY_MATCHES_TEXT = "restrictedPartyMatchesText";
+  /** Who cleared a possible match, when and why, for the reviewers' forms. */
+  public static final String RESTRICTED_PARTY_CLEARANCE = "restrictedPartyClearance";
 
   /** The facts the screening's decision tables read and the reviewers' forms show (loadScreeningFacts). */
   public static final class Facts {
@@ -72,7 +81,8 @@ public class ExportLicenseReviewProcess extends ProcessContract {
       new UserTask(FOREIGN_AFFAIRS_REVIEW, Groups.FOREIGN_AFFAIRS_REVIEWERS, recommendation(FOREIGN_AFFAIRS_REVIEW),
           comments(FOREIGN_AFFAIRS_REVIEW)),
       new UserTask(LICENSING_DECISION, Groups.LICENSING_OFFICERS, DECISION, DECISION_RATIONALE, LICENSE_CONDITIONS),
-      new UserTask(COUNTERSIGN, Groups.LICENSING_OFFICERS, COUNTERSIGNATURE, COUNTERSIGN_COMMENTS));
+      new UserTask(COUNTERSIGN, Groups.LICENSING_OFFICERS, COUNTERSIGNATURE, COUNTERSIGN_COMMENTS),
+      new UserTask(RESTRICTED_PARTY_CHECK, Groups.COMPLIANCE_OFFICERS, MATCH_CONFIRMED, CHECK_NOTES));
 
   public ExportLicenseReviewProcess() {
     super(KEY, TASKS, List.of(Groups.APPLICANTS), null);

@@ -117,6 +117,7 @@ public class SlaSettings {
     defaults.put("foreignAffairsReview", Duration.ofDays(6));
     defaults.put("licensingDecision", Duration.ofDays(5));
     defaults.put("countersignDecision", Duration.ofDays(3));
+    defaults.put("restrictedPartyCheck", Duration.ofDays(3));
     defaults.put("triageMisuseReport", Duration.ofDays(2));
     defaults.put("investigateMisuse", Duration.ofDays(20));
     // an interim suspension is a sanction without a finding: its investigation comes first

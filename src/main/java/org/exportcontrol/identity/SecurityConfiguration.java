@@ -63,6 +63,8 @@ public class SecurityConfiguration {
     http.securityMatcher(paths("/api/**", "/actuator/**", "/demo/**", "/v3/api-docs", "/v3/api-docs/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/api/admin/restricted-parties", "/api/admin/restricted-parties/**"))
+                .hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/admin/**", "/actuator/**")).hasAuthority(Groups.ADMIN)
             .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
             // the agency's figures (issue 19): staff read them, administrators publish the transparency report

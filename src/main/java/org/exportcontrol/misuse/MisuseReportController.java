@@ -2,6 +2,9 @@ package org.exportcontrol.misuse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.exportcontrol.api.FieldViolation;
+import org.exportcontrol.api.InvalidRequestException;
 import org.exportcontrol.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -31,6 +35,16 @@ class MisuseReportController {
     MisuseReportView view = service.report(request, CurrentUser.get());
     return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
         .buildAndExpand(view.id()).toUri()).body(view);
+  }
+
+  @GetMapping
+  @Operation(summary = "A license's misuse reports",
+      description = "Every report on the license, oldest first (an unknown number has none). licenseNumber is required.")
+  List<MisuseReportView> ofLicense(@RequestParam(required = false) String licenseNumber) {
+    if (licenseNumber == null || licenseNumber.isBlank()) {
+      throw new InvalidRequestException(List.of(new FieldViolation("licenseNumber", "is required")));
+    }
+    return service.ofLicense(licenseNumber);
   }
 
   @GetMapping("/{id}")

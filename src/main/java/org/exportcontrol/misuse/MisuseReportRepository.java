@@ -56,6 +56,11 @@ public class MisuseReportRepository {
   }
 
   /** The reports on a license that are still being handled. */
+  public List<MisuseReport> ofLicense(String licenseNumber) {
+    return jdbc.sql("select * from misuse_report where license_number = ? order by received_at, reference")
+        .param(licenseNumber).query(MisuseReportRepository::map).list();
+  }
+
   public List<MisuseReport> openOf(String licenseNumber) {
     return jdbc.sql("select * from misuse_report where license_number = ? and status not like 'CLOSED%' and status <> 'CANCELLED'")
         .param(licenseNumber).query(MisuseReportRepository::map).list();

@@ -49,6 +49,20 @@ public class MisuseReportService {
     return retry.inTransaction("the misuse report", () -> file(request, caller));
   }
 
+  /**
+   * A report the system files itself (the re-screening after a restricted-party list import, issue 18),
+   * in the caller's transaction: validated like any report, recorded under {@code reportedBy}.
+   */
+  public MisuseReportView reportBySystem(MisuseReportRequest request, String reportedBy) {
+    return file(request, new CurrentUser(reportedBy, List.of()));
+  }
+
+  /** Every report on the license, oldest first. */
+  @Transactional(readOnly = true)
+  public List<MisuseReportView> ofLicense(String licenseNumber) {
+    return reports.ofLicense(licenseNumber).stream().map(MisuseReportService::view).toList();
+  }
+
   private MisuseReportView file(MisuseReportRequest request, CurrentUser caller) {
     Map<String, Object> license = validator.validate(request);
     List<String> evidence = request.evidence();

@@ -81,7 +81,9 @@ public class ReviewFormVariables extends AbstractBpmnParseListener {
     if (a == null) {
       return;
     }
-    task.setVariableLocal(SCREENING_TEXT, screening(a));
+    // a possible restricted-party match that a compliance officer cleared: by whom, when and why
+    Object clearance = task.getVariable(ExportLicenseReviewProcess.RESTRICTED_PARTY_CLEARANCE);
+    task.setVariableLocal(SCREENING_TEXT, screening(a) + (clearance == null ? "" : "\n" + clearance));
     task.setVariableLocal(CERTIFICATE_DETAILS_TEXT, certificate(a));
     task.setVariableLocal(DECLARED_OFFENCES_TEXT, offences(a));
     if (ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW.equals(task.getTaskDefinitionKey())) {

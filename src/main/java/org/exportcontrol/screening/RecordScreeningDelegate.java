@@ -12,11 +12,14 @@ import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.ProcessBean;
+import org.exportcontrol.screening.restrictedparty.RestrictedPartyScreening;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${recordScreening}}: turns the screening table's hits into the outcome. Any REJECTED hit
- * rejects with every rejection reason; otherwise an INCOMPLETE hit asks the applicant; no hit passes.
+ * rejects with every rejection reason; otherwise an INCOMPLETE hit asks the applicant; otherwise a
+ * match of the end user on a restricted-party list refers the case to a compliance officer (REFERRED,
+ * {@code RESTRICTED_PARTY_MATCH}, status AWAITING_COMPLIANCE_CHECK); no hit and no match passes.
  * Records tier, outcome and status (and, for a rejection, the decision) on the application, and sets
  * {@code screeningOutcome} for the gateway.
  */
@@ -27,14 +30,20 @@ public class RecordScreeningDelegate implements JavaDelegate {
   public static final String REJECTED = "REJECTED";
   public static final String INCOMPLETE = "INCOMPLETE";
   public static final String PASSED = "PASSED";
+  /** No table objected, but the end user may be a listed party: a compliance officer checks (issue 18). */
+  public static final String REFERRED = "REFERRED";
+  public static final String RESTRICTED_PARTY_MATCH = "RESTRICTED_PARTY_MATCH";
 
   private final ApplicationRepository applications;
   private final DecisionLog decisionLog;
+  private final RestrictedPartyScreening restrictedParties;
   private final Clock clock;
 
-  public RecordScreeningDelegate(ApplicationRepository applications, DecisionLog decisionLog, Clock clock) {
+  public RecordScreeningDelegate(ApplicationRepository applications, DecisionLog decisionLog,
+      RestrictedPartyScreening restrictedParties, Clock clock) {
     this.applications = applications;
     this.decisionLog = decisionLog;
+    this.restrictedParties = restrictedParties;
     this.clock = clock;
   }
 
@@ -50,10 +59,20 @@ public class RecordScreeningDelegate implements JavaDelegate {
     List<String> rejections = reasons(hits, REJECTED);
     List<String> missing = reasons(hits, INCOMPLETE);
     String outcome = !rejections.isEmpty() ? REJECTED : !missing.isEmpty() ? INCOMPLETE : PASSED;
-    List<String> reasons = REJECTED.equals(outcome) ? rejections : missing;
+    // the end user against the restricted-party lists, once no table rejects or asks (a hard
+    // rejection stays immediate; a missing certificate is asked for first, and the answer screens again)
+    if (PASSED.equals(outcome) && restrictedParties.screenApplication(execution)) {
+      outcome = REFERRED;
+    }
+    List<String> reasons = switch (outcome) {
+      case REJECTED -> rejections;
+      case REFERRED -> List.of(RESTRICTED_PARTY_MATCH);
+      default -> missing;
+    };
     ApplicationStatus status = switch (outcome) {
       case REJECTED -> ApplicationStatus.REJECTED;
       case INCOMPLETE -> ApplicationStatus.INFORMATION_REQUESTED;
+      case REFERRED -> ApplicationStatus.AWAITING_COMPLIANCE_CHECK;
       default -> ApplicationStatus.IN_REVIEW;
     };
     applications.recordScreening(applicationId, tier, outcome, reasons, status);

@@ -46,6 +46,12 @@ final class Labels {
         "Intrusion or interception software that the exporter cannot shut down remotely.");
     SPECIAL.put("END_USE_CERTIFICATE_MISSING",
         "No signed end-use certificate acknowledging the prohibited uses.");
+    SPECIAL.put("RESTRICTED_PARTY_MATCH",
+        "The end user may be a party on a restricted-party list: a compliance officer checks the match.");
+    SPECIAL.put("RESTRICTED_PARTY",
+        "The end user is a party on a restricted-party list (presumption of denial).");
+    SPECIAL.put("RESTRICTED_PARTY_LISTED", "End user listed as a restricted party");
+    SPECIAL.put("AWAITING_COMPLIANCE_CHECK", "Awaiting a compliance check");
     SPECIAL.put("REVIEW_REFUSED", "Refused by the licensing officer after review.");
   }
 

@@ -19,6 +19,7 @@ import org.exportcontrol.cancellation.CaseCancellationProcess;
 import org.exportcontrol.license.LicenseExpiryProcess;
 import org.exportcontrol.license.LicenseRevocationProcess;
 import org.exportcontrol.misuse.MisuseReportProcess;
+import org.exportcontrol.screening.restrictedparty.RestrictedPartyRescreeningProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class ProcessContractsTest {
 
   static final List<ProcessContract> CONTRACTS = List.of(new ExportLicenseReviewProcess(),
       new ApplicantInformationRequestProcess(), new MisuseReportProcess(), new LicenseRevocationProcess(),
-      new LicenseExpiryProcess(), new CaseCancellationProcess());
+      new LicenseExpiryProcess(), new CaseCancellationProcess(), new RestrictedPartyRescreeningProcess());
 
   @Test
   void everyDiagramHasAContract() throws IOException {

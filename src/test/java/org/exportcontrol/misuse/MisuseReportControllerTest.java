@@ -45,6 +45,18 @@ class MisuseReportControllerTest extends ControllerSlice {
 
   @MockitoBean MisuseReportService service;
 
+  @Test
+  void aLicensesReportsAreListedForStaffAndTheNumberIsRequired() throws Exception {
+    when(service.ofLicense("LIC-2026-000001")).thenReturn(List.of(VIEW));
+    mvc.perform(get("/api/misuse-reports").param("licenseNumber", "LIC-2026-000001").with(as("officer", LICENSING_OFFICERS)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].reference").value("MR-2026-000001"))
+        .andExpect(jsonPath("$[0].licenseNumber").value("LIC-2026-000001"));
+    mvc.perform(get("/api/misuse-reports").with(as("officer", LICENSING_OFFICERS))).andExpect(invalidFields("licenseNumber"));
+    mvc.perform(get("/api/misuse-reports").param("licenseNumber", "LIC-2026-000001").with(as("exporter", APPLICANTS)))
+        .andExpect(forbidden());
+  }
+
   // --- success
 
   @Test

@@ -25,10 +25,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.exportcontrol.engine.TaskRuleViolation;
 import org.exportcontrol.support.FlowNodeCoverage;
 import org.exportcontrol.support.Mailbox;
 import org.exportcontrol.support.ProcessPathTest;
 import org.exportcontrol.support.Requests;
+import org.exportcontrol.support.RestrictedPartyLists;
 import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -641,6 +643,122 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     assertThat(next).isEnded().hasPassed("issueLicense", "licenseIssued");
     Assertions.assertThat(driver.view("exporter", (String) amendment.get("id"))).containsEntry("status", "APPROVED");
     Assertions.assertThat(driver.view("exporter", (String) submitted.get("id"))).containsEntry("status", "SUPERSEDED");
+  }
+
+  // ---- restricted parties (issue 18) ----
+
+  /** A list whose one entry is a party of this test's own, in {@code country} (empty: any). */
+  private Map<String, Object> listParty(String word, String country) {
+    return RestrictedPartyLists.importAndRescreen(rest, processEngine, RestrictedPartyLists.HEADER
+        + "TEST-" + word.toUpperCase() + ",RP-1,\"" + word + " Surveillance Directorate, GmbH\",Directorate " + word
+        + " Bureau," + country + ",2026-02-01,Spyware deployed against journalists\n");
+  }
+
+  private Map<String, Object> submitFor(String endUserName, String country) {
+    return driver.submit("exporter", application(country).replace("\"National Police\"", "\"" + endUserName + "\""));
+  }
+
+  @Test
+  void aListedEndUserIsReferredToAComplianceOfficerAndAConfirmedMatchRejects() throws Exception {
+    String word = RestrictedPartyLists.uniqueWord();
+    listParty(word, "DE");
+    // accents, word order and another legal form: still the listed party
+    Map<String, Object> submitted = submitFor("Surveillance Diréctorate " + word + " Ltd.", "DE");
+    String id = (String) submitted.get("id");
+    String reference = (String) submitted.get("reference");
+    Assertions.assertThat(submitted).containsEntry("status", "AWAITING_COMPLIANCE_CHECK");
+    // the applicant sees the outcome and the reason, never the list entry
+    Assertions.assertThat(submitted.get("screening"))
+        .isEqualTo(Map.of("outcome", "REFERRED", "reasons", List.of("RESTRICTED_PARTY_MATCH")));
+    Map<?, ?> staffScreening = (Map<?, ?>) driver.view("compliance", id).get("screening");
+    Assertions.assertThat(staffScreening.get("matches")).isEqualTo(List.of(Map.of("source", "TEST-" + word.toUpperCase(),
+        "entryId", "RP-1", "name", word + " Surveillance Directorate, GmbH", "score", 1.0)));
+
+    ProcessInstance instance = instance(reference);
+    assertThat(instance).isWaitingAt("restrictedPartyCheck").hasPassed("restrictedPartyReferral")
+        .hasNotPassed("startReviews");
+    Task check = driver.task(instance.getId(), "restrictedPartyCheck");
+    assertThat(check).hasCandidateGroup("compliance-officers");
+    Assertions.assertThat((String) driver.tasks().getVariable(check.getId(), "restrictedPartyMatchesText"))
+        .contains(word + " Surveillance Directorate, GmbH", "RP-1", "Spyware deployed against journalists", "Germany");
+    // a licensing officer may not check it; the compliance officer must say why
+    assertThatThrownBy(() -> driver.complete("officer", check, withVariables("matchConfirmed", true, "checkNotes", "x")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> driver.complete("compliance", check, withVariables("matchConfirmed", true)))
+        .isInstanceOfSatisfying(TaskRuleViolation.class, v -> Assertions.assertThat(v.getField()).isEqualTo("checkNotes"));
+    assertThatThrownBy(() -> driver.complete("compliance", check, withVariables("checkNotes", "the same agency")))
+        .isInstanceOfSatisfying(TaskRuleViolation.class, v -> Assertions.assertThat(v.getField()).isEqualTo("matchConfirmed"));
+
+    driver.complete("compliance", check, withVariables("matchConfirmed", true,
+        "checkNotes", "Same address and directors as the listed entity"));
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isEnded().hasPassed("restrictedPartyCheckOutcome", "refuseRestrictedParty",
+        "sendRestrictedPartyRejectionEmail", "rejectedAsRestrictedParty").hasNotPassed("startReviews");
+    Map<String, Object> view = driver.view("exporter", id);
+    Assertions.assertThat(view).containsEntry("status", "REJECTED");
+    Map<?, ?> decision = (Map<?, ?>) view.get("decision");
+    Assertions.assertThat(decision.get("reasons")).isEqualTo(List.of("RESTRICTED_PARTY"));
+    Assertions.assertThat(decision.get("rationale")).isNull();
+    Assertions.assertThat(view.toString()).doesNotContain("RP-1", "TEST-" + word.toUpperCase(), "Same address");
+    // the email states the reason, not the list entry
+    Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": rejected")))
+        .contains("restricted-party list").doesNotContain("RP-1", "TEST-" + word.toUpperCase(), "Spyware deployed");
+    Assertions.assertThat(as("officer").getForEntity("/api/applications/" + id + "/history", String.class).getBody())
+        .contains("\"action\":\"RESTRICTED_PARTY_MATCHED\"", "\"action\":\"RESTRICTED_PARTY_CHECKED\"",
+            "\"action\":\"REFUSED\"");
+  }
+
+  @Test
+  void aClearedMatchStartsTheReviewsAndTheReviewersSeeWhoClearedItAndWhy() throws Exception {
+    TestUsers.ensure(processEngine, "head", "licensing-managers");
+    String word = RestrictedPartyLists.uniqueWord();
+    listParty(word, "");
+    Map<String, Object> submitted = submitFor(word + " Directorate Bureau", "FR");
+    Assertions.assertThat(submitted).containsEntry("status", "AWAITING_COMPLIANCE_CHECK");
+    ProcessInstance instance = instance((String) submitted.get("reference"));
+    driver.runAsyncJobs(instance.getId());
+
+    // the check has a deadline like every official step: reminded before it
+    Task check = driver.task(instance.getId(), "restrictedPartyCheck");
+    Assertions.assertThat(check.getDueDate().getTime())
+        .isCloseTo(check.getCreateTime().getTime() + Duration.ofDays(3).toMillis(), Assertions.within(2000L));
+    var timer = driver.timer(instance.getId(), "restrictedPartyCheckDeadlineDue");
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    processEngine.getManagementService().executeJob(timer.getId());
+    driver.runAsyncJobs(instance.getId());
+    assertThat(instance).isWaitingAt("restrictedPartyCheck")
+        .hasPassed("restrictedPartyCheckDeadlineNotice", "restrictedPartyCheckDeadlineNoticed");
+    Assertions.assertThat(recipients()).contains("compliance@exportcontrol.example");
+    ClockUtil.reset();
+
+    driver.complete("compliance", check, withVariables("matchConfirmed", false,
+        "checkNotes", "A regional police unit of the same name; the listed bureau is a private contractor"));
+    assertThat(instance).isWaitingAt("technicalReview", "legalReview", "foreignAffairsReview")
+        .hasPassed("clearRestrictedParty", "screeningCleared", "startReviews");
+    Assertions.assertThat(driver.view("exporter", (String) submitted.get("id"))).containsEntry("status", "IN_REVIEW");
+    Task review = driver.task(instance.getId(), "technicalReview");
+    Assertions.assertThat((String) driver.tasks().getVariableLocal(review.getId(), "screeningText"))
+        .contains("cleared by Cora Compliance", "regional police unit", "private contractor");
+  }
+
+  @Test
+  void aListedNameInAnotherCountryPassesAndAHardRejectionStillRejectsAtOnce() {
+    String word = RestrictedPartyLists.uniqueWord();
+    listParty(word, "DE");
+    Map<String, Object> elsewhere = submitFor(word + " Surveillance Directorate", "FR");
+    Assertions.assertThat(elsewhere).containsEntry("status", "IN_REVIEW");
+    assertThat(instance((String) elsewhere.get("reference"))).hasPassed("restrictedPartyReferral", "screeningCleared")
+        .hasNotPassed("restrictedPartyCheck");
+    Assertions.assertThat(((Map<?, ?>) driver.view("compliance", (String) elsewhere.get("id")).get("screening")).get("matches"))
+        .isEqualTo(List.of());
+
+    String anywhere = RestrictedPartyLists.uniqueWord();
+    listParty(anywhere, "");
+    Map<String, Object> sanctioned = submitFor(anywhere + " Surveillance Directorate", "RU");
+    Assertions.assertThat(sanctioned).containsEntry("status", "REJECTED");
+    Assertions.assertThat(sanctioned.get("screening")).isEqualTo(Map.of("outcome", "REJECTED", "reasons",
+        List.of("COUNTRY_NOT_ELIGIBLE")));
   }
 
   /** Every flow node of both diagrams was passed by the tests of this class (the coverage report says the same). */
