@@ -38,7 +38,8 @@ public record Application(
     OffsetDateTime decidedAt,
     String decidedBy,
     String processInstanceId,
-    Cancellation cancellation) {
+    Cancellation cancellation,
+    List<String> refusalCriteria) {
 
   /** An administrator ended the case: who, when and why. */
   public record Cancellation(String reason, OffsetDateTime cancelledAt, String cancelledBy) {}

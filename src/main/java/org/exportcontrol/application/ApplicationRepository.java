@@ -83,6 +83,11 @@ public class ApplicationRepository {
         .params(status.name(), outcome, String.join(",", reasons), rationale, decidedAt, decidedBy, id).update();
   }
 
+  /** The criteria a refusal rests on ({@link RefusalCriterion}); empty when the decision is not a refusal. */
+  public void recordRefusalCriteria(String id, List<String> criteria) {
+    jdbc.sql("update application set refusal_criteria = ? where id = ?").params(String.join(",", criteria), id).update();
+  }
+
   /** Cancels a case that is still open; false when it was decided, withdrawn or cancelled meanwhile. */
   public boolean cancel(String id, String reason, OffsetDateTime at, String by) {
     return jdbc.sql("""
@@ -119,7 +124,8 @@ public class ApplicationRepository {
         rs.getString("decision_rationale"), rs.getObject("decided_at", OffsetDateTime.class),
         rs.getString("decided_by"), rs.getString("process_instance_id"),
         rs.getString("cancellation_reason") == null ? null : new Application.Cancellation(rs.getString("cancellation_reason"),
-            rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")));
+            rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")),
+        codes(rs.getString("refusal_criteria")));
   }
 
   private static List<String> codes(String joined) {

@@ -97,7 +97,7 @@ public class ApplicationService {
         c == null ? null : c.signatory(), c == null ? null : c.signedOn(),
         c == null ? null : c.prohibitedUsesAcknowledged(),
         v == null ? null : v.amount(), v == null ? null : v.currency(),
-        null, List.of(), null, List.of(), null, null, null, null, null);
+        null, List.of(), null, List.of(), null, null, null, null, null, List.of());
     applications.insert(application);
     decisionLog.record(application.reference(), DecisionAction.APPLICATION_SUBMITTED, DecisionLog.details(
         "exporter", company.getName(), "product", p.name(), "category", p.category(), "endUserType", e.type(),
@@ -298,7 +298,7 @@ public class ApplicationService {
         a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons()),
         openRequests.stream().map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
-            a.decisionRationale(), a.decidedAt()),
+            a.refusalCriteria(), a.decisionRationale(), a.decidedAt()),
         license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),

@@ -47,7 +47,9 @@ public record ApplicationView(
 
   public record OpenRequest(String requestId, String question, OffsetDateTime askedAt) {}
 
-  public record Decision(String outcome, List<String> reasons, String rationale, OffsetDateTime decidedAt) {}
+  /** {@code refusalCriteria}: the {@link RefusalCriterion} codes a licensing officer's refusal rests on, else empty. */
+  public record Decision(String outcome, List<String> reasons, List<String> refusalCriteria, String rationale,
+      OffsetDateTime decidedAt) {}
 
   /** A recommendation, decision or countersignature, oldest first. */
   public record Review(String step, String outcome, String comments, String by, OffsetDateTime at) {}
