@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   static final String[] FEATURES = {"..application..", "..screening..", "..review..", "..license..", "..misuse..",
-      "..notification..", "..identity..", "..deployment..", "..cancellation..", "..idempotency..", "..casefile..", "..document.."};
+      "..notification..", "..identity..", "..deployment..", "..cancellation..", "..idempotency..", "..casefile..", "..document..", "..appeal.."};
 
   static JavaClasses main;
 

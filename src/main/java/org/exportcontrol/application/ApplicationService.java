@@ -55,12 +55,14 @@ public class ApplicationService {
   private final DecisionLog decisionLog;
   private final CollisionRetry retry;
   private final Documents documents;
+  private final AppealRepository appeals;
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
       IssuedLicenses licenses, RecordedReviews reviews, ApplicationValidator validator, ReferenceNumbers references,
       Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry,
-      Documents documents, Clock clock) {
+      Documents documents, AppealRepository appeals, Clock clock) {
+    this.appeals = appeals;
     this.decisionLog = decisionLog;
     this.documents = documents;
     this.applications = applications;
@@ -222,6 +224,9 @@ public class ApplicationService {
           caller.userId());
       documents.publishLinks(documentCase(application), ExportLicenseReviewProcess.KEY,
           ExportLicenseReviewProcess.APPLICATION_ID, application.id());
+      // an appeal's documents: its assessment and decision forms show them (issue 17)
+      documents.publishLinks(documentCase(application), ApplicationAppealProcess.KEY,
+          ApplicationAppealProcess.APPLICATION_ID, application.id());
       return document;
     });
   }
@@ -245,6 +250,8 @@ public class ApplicationService {
     if (license != null) {
       subjects.add(license.number());
     }
+    // an appeal's own entries (its steps' deadlines) are kept under its reference
+    appeals.ofApplication(id).ifPresent(appeal -> subjects.add(appeal.reference()));
     return decisionLog.entries(subjects).stream().map(HistoryEntry::of).toList();
   }
 
@@ -256,6 +263,11 @@ public class ApplicationService {
       throw new ResourceNotFoundException("No application " + id);
     }
     return application;
+  }
+
+  /** The application if the caller may see it (another company's: 404), for the appeal. */
+  Application accessibleApplication(String id, CurrentUser caller) {
+    return accessible(id, caller);
   }
 
   private boolean mayRead(Application application, CurrentUser caller) {
@@ -278,13 +290,14 @@ public class ApplicationService {
     Map<String, ApplicationView.LicenseSummary> licensesOf = licenses.of(ids);
     Map<String, List<ApplicationView.Review>> reviewsOf = caller.isStaff() ? reviews.of(ids) : Map.of();
     Map<String, List<DocumentView>> documentsOf = documents.of(DocumentCase.APPLICATION, ids);
+    Map<String, Appeal> appealsOf = appeals.ofApplications(ids);
     return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
-        documentsOf.getOrDefault(a.id(), List.of()),
+        appealsOf.get(a.id()), documentsOf.getOrDefault(a.id(), List.of()),
         caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null)).toList();
   }
 
   private static ApplicationView view(Application a, List<InformationRequest> openRequests,
-      ApplicationView.LicenseSummary license, List<DocumentView> documentList,
+      ApplicationView.LicenseSummary license, Appeal appeal, List<DocumentView> documentList,
       List<ApplicationView.Review> reviewEntries) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
@@ -302,6 +315,8 @@ public class ApplicationService {
         license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),
+        appeal == null ? null : new ApplicationView.Appeal(appeal.reference(), appeal.status(), appeal.grounds(),
+            appeal.submittedAt(), appeal.outcome(), appeal.rationale(), appeal.decidedAt()),
         documentList,
         reviewEntries);
   }

@@ -10,6 +10,7 @@ import org.exportcontrol.document.DocumentView;
 /**
  * What {@code GET /api/applications/{id}} answers. Public contract: the names are exporters' integration.
  * {@code documents}: the files attached to the application, oldest first (ADR 0027).
+ * {@code appeal}: the appeal against a refusal, or null (issue 17).
  * {@code reviews} is for staff only: applicants never see the reviewers' advice (absent, not empty).
  */
 public record ApplicationView(
@@ -29,6 +30,7 @@ public record ApplicationView(
     Decision decision,
     LicenseSummary license,
     Cancellation cancellation,
+    Appeal appeal,
     List<DocumentView> documents,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 
@@ -53,6 +55,16 @@ public record ApplicationView(
 
   /** A recommendation, decision or countersignature, oldest first. */
   public record Review(String step, String outcome, String comments, String by, OffsetDateTime at) {}
+
+  /**
+   * The appeal against a licensing officer's refusal (issue 17), or null when none was made.
+   *
+   * @param status {@code RECEIVED}, {@code UNDER_ASSESSMENT}, {@code DECIDED}
+   * @param outcome {@code APPROVED_ON_APPEAL}, {@code REFUSED_AFTER_APPEAL}, or null until decided
+   * @param rationale the deciding officer's rationale, once decided
+   */
+  public record Appeal(String reference, String status, String grounds, OffsetDateTime submittedAt, String outcome,
+      String rationale, OffsetDateTime decidedAt) {}
 
   /** Set when an administrator ended the case (status CANCELLED). */
   public record Cancellation(String reason, OffsetDateTime cancelledAt) {}

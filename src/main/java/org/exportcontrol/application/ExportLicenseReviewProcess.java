@@ -21,6 +21,9 @@ public class ExportLicenseReviewProcess extends ProcessContract {
 
   public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
 
+  /** The decision's reason when a licensing officer refused after review (the one refusal open to appeal). */
+  public static final String REVIEW_REFUSED = "REVIEW_REFUSED";
+
   public static final String APPLICATION_ID = "applicationId";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String REFERENCE = "reference";

@@ -66,7 +66,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/audit/**")).hasAnyAuthority(Groups.ADMIN, Groups.COMPLIANCE_OFFICERS)
             .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw",
-                "/api/applications/*/documents"))
+                "/api/applications/*/documents", "/api/applications/*/appeal"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
             .requestMatchers(post("/api/misuse-reports")).hasAuthority(Groups.COMPLIANCE_OFFICERS)

@@ -159,7 +159,7 @@ public class LicenseService {
         shutdowns.find(l.licenseNumber()).map(s -> new LicenseView.ShutdownView(s.orderedAt(), s.deadline(),
             s.confirmedAt(), s.verifiedAt())).orElse(null),
         l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()),
-        documents.of(DocumentCase.license(l.licenseNumber())));
+        documents.of(DocumentCase.license(l.licenseNumber())), licenses.issuedOnAppeal(l.licenseNumber()));
   }
 
   private OffsetDateTime now() {

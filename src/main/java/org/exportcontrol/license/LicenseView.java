@@ -8,6 +8,7 @@ import org.exportcontrol.document.DocumentView;
 /**
  * What {@code GET /api/licenses/{number}} answers. Public contract. {@code documents}: the files
  * attached to the license (shutdown evidence, the diplomatic note), oldest first (ADR 0027).
+ * {@code issuedOnAppeal}: issued because an appeal against a refusal was granted (issue 17).
  */
 public record LicenseView(
     String number,
@@ -24,7 +25,8 @@ public record LicenseView(
     String revocationReason,
     ShutdownView shutdown,
     Cancellation cancellation,
-    List<DocumentView> documents) {
+    List<DocumentView> documents,
+    boolean issuedOnAppeal) {
 
   /** Set when an administrator ended the case (status CANCELLED). */
   public record Cancellation(String reason, OffsetDateTime cancelledAt) {}

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class RecordRefusalDelegate implements JavaDelegate {
 
-  public static final String REVIEW_REFUSED = "REVIEW_REFUSED";
+  public static final String REVIEW_REFUSED = ExportLicenseReviewProcess.REVIEW_REFUSED;
 
   private final ApplicationRepository applications;
   private final LicensingGrounds grounds;
