@@ -88,11 +88,11 @@ public class ApplicationRepository {
     jdbc.sql("update application set refusal_criteria = ? where id = ?").params(String.join(",", criteria), id).update();
   }
 
-  /** Cancels a case that is still open; false when it was decided, withdrawn or cancelled meanwhile. */
+  /** Cancels a case that is still open or under appeal; false when it was decided, withdrawn or cancelled meanwhile. */
   public boolean cancel(String id, String reason, OffsetDateTime at, String by) {
     return jdbc.sql("""
             update application set status = 'CANCELLED', cancellation_reason = ?, cancelled_at = ?, cancelled_by = ?
-            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION')""")
+            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION', 'UNDER_APPEAL')""")
         .params(reason, at, by, id).update() == 1;
   }
 

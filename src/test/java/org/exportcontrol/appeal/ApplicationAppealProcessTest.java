@@ -266,6 +266,54 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
         .timers().count()).isZero();
   }
 
+  /** ADR 0017 for the appeal: reaching the license or the final refusal without the appeal's record changes nothing. */
+  @Test
+  void anAppealsEffectWithoutItsRecordIsRefusedAndLogged() {
+    Map<String, Object> refused = refused("tech");
+    String id = (String) refused.get("id");
+    String reference = (String) refused.get("reference");
+    String appealReference = (String) ((Map<?, ?>) appeal("exporter", id, GROUNDS).getBody().get("appeal")).get("reference");
+    ProcessInstance instance = appealInstance(appealReference);
+    driver.runAsyncJobs(instance.getId());
+    // the way a migration or a job could get there: past the engine's API closures on purpose
+    assertThatThrownBy(() -> org.exportcontrol.engine.Privileged.run("test: reach issueLicenseOnAppeal", () ->
+        processEngine.getRuntimeService().createProcessInstanceModification(instance.getId())
+            .startBeforeActivity("issueLicenseOnAppeal").execute()))
+        .isInstanceOf(org.exportcontrol.audit.IntegrityRefusal.class).hasMessageContaining(reference);
+    driver.complete("officer2", driver.task(instance.getId(), "assessAppeal"),
+        withVariables("appealRecommendation", "GRANT", "appealAssessment", "Sound grounds."));
+    assertThatThrownBy(() -> org.exportcontrol.engine.Privileged.run("test: reach recordRefusalAfterAppeal", () ->
+        processEngine.getRuntimeService().createProcessInstanceModification(instance.getId())
+            .startBeforeActivity("recordRefusalAfterAppeal").execute()))
+        .isInstanceOf(org.exportcontrol.audit.IntegrityRefusal.class);
+    Assertions.assertThat(driver.view("officer", id)).containsEntry("status", "UNDER_APPEAL").containsEntry("license", null);
+    Assertions.assertThat(appealOf(id)).containsEntry("status", "UNDER_ASSESSMENT").containsEntry("outcome", null);
+    String history = as("officer").getForEntity("/api/applications/" + id + "/history", String.class).getBody();
+    Assertions.assertThat(history).contains("no assessment of appeal " + appealReference + " is on record",
+        "no decision on appeal " + appealReference + " after its assessment is on record");
+
+    // the record then carries the decision, and the effect follows
+    driver.complete("appeals1", driver.task(instance.getId(), "decideAppeal"), withVariables(
+        "appealOutcome", "REFUSED_AFTER_APPEAL", "appealRationale", "Not enough."));
+    Assertions.assertThat(driver.view("officer", id)).containsEntry("status", "REJECTED");
+  }
+
+  /** Nobody is trapped by an appeal (ADR 0026): an administrator's cancellation ends it with its application. */
+  @Test
+  void anAdministratorCancelsAnApplicationUnderAppealWithItsAppeal() {
+    Map<String, Object> refused = refused("tech");
+    String id = (String) refused.get("id");
+    String reference = (String) refused.get("reference");
+    String appealReference = (String) ((Map<?, ?>) appeal("exporter", id, GROUNDS).getBody().get("appeal")).get("reference");
+    ProcessInstance instance = appealInstance(appealReference);
+    ResponseEntity<Map<String, Object>> cancelled = driver.post("admin", "/api/admin/cases/" + reference + "/cancellation",
+        "{\"reason\": \"The exporter ceased trading during the appeal.\"}");
+    Assertions.assertThat(cancelled.getStatusCode().value()).as(String.valueOf(cancelled.getBody())).isEqualTo(200);
+    Assertions.assertThat(String.valueOf(cancelled.getBody().get("endedProcessInstances"))).contains(instance.getId());
+    assertThat(instance).isEnded();
+    Assertions.assertThat(driver.view("exporter", id)).containsEntry("status", "CANCELLED");
+  }
+
   @Test
   void badGroundsAre400AndChangeNothing() {
     Map<String, Object> refused = refused("tech");
