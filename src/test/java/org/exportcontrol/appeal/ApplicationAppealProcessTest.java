@@ -35,6 +35,8 @@ import org.springframework.http.ResponseEntity;
  */
 class ApplicationAppealProcessTest extends ProcessPathTest {
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
   static final String GROUNDS = "The buyer's courts audit every warrant; see the attached judgment of 2025.";
 
   @BeforeEach
@@ -133,6 +135,12 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
     // approved is final too: no second appeal
     ResponseEntity<Map<String, Object>> again = appeal("exporter", id, GROUNDS);
     Assertions.assertThat(again.getStatusCode().value()).isEqualTo(409);
+    // the case file, also under the appeal's reference, shows the appeal's steps and its process
+    java.net.http.HttpResponse<String> page = org.exportcontrol.support.WebappSession.loggedIn(port, "legal")
+        .get("/cases/" + appealReference);
+    Assertions.assertThat(page.statusCode()).isEqualTo(200);
+    Assertions.assertThat(page.body()).contains(reference, appealReference, "Appeal submitted",
+        "Appeal assessed", "Appeal decided", "Appeal against a refusal", "Judicial control answers the refusal");
   }
 
   @Test
