@@ -151,6 +151,22 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
     String appealReference = (String) ((Map<?, ?>) appeal("exporter", id, GROUNDS).getBody().get("appeal")).get("reference");
     ProcessInstance instance = appealInstance(appealReference);
     driver.runAsyncJobs(instance.getId());
+    // a document for the appeal: attached while UNDER_APPEAL, linked from the appeal's forms at once
+    org.springframework.util.MultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("kind", "OTHER");
+    parts.add("file", new org.springframework.core.io.ByteArrayResource(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "judgment.pdf";
+      }
+    });
+    org.springframework.http.HttpHeaders multipart = new org.springframework.http.HttpHeaders();
+    multipart.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    Assertions.assertThat(as("exporter").exchange("/api/applications/" + id + "/documents", HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(parts, multipart), String.class).getStatusCode().value()).isEqualTo(201);
+    Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "documentLinks"))
+        .contains("Other document: judgment\\.pdf](/api/applications/" + id + "/documents/");
 
     driver.complete("officer2", driver.task(instance.getId(), "assessAppeal"), withVariables(
         "appealRecommendation", "UPHOLD", "appealAssessment", "The judgment concerns another agency."));
