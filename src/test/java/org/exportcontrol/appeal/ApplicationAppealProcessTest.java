@@ -403,6 +403,13 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
     Assertions.assertThat(inTime.getBody()).containsEntry("status", "UNDER_APPEAL");
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheAppealAndTheCriteria() {
+    String openApi = as("exporter").getForEntity("/v3/api-docs", String.class).getBody();
+    Assertions.assertThat(openApi).contains("\"/api/applications/{id}/appeal\"", "Appeal against a licensing officer's refusal",
+        "\"refusalCriteria\"", "\"issuedOnAppeal\"", "UNDER_APPEAL", "\"AppealRequest\"");
+  }
+
   @AfterAll
   static void everyFlowNodeWasPassed() {
     FlowNodeCoverage.assertEveryFlowNodePassed(engineForCoverage, "applicationAppeal");
