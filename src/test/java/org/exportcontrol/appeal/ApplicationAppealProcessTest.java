@@ -114,6 +114,10 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
 
     Map<String, Object> view = driver.view("exporter", id);
     Assertions.assertThat(view).containsEntry("status", "APPROVED");
+    Map<?, ?> approval = (Map<?, ?>) view.get("decision");
+    Assertions.assertThat(approval.get("outcome")).isEqualTo("APPROVED");
+    Assertions.assertThat(approval.get("refusalCriteria")).isEqualTo(List.of());
+    Assertions.assertThat(approval.get("rationale")).isEqualTo("Judicial control answers the refusal's criterion.");
     Map<?, ?> decided = (Map<?, ?>) view.get("appeal");
     Assertions.assertThat(decided.get("status")).isEqualTo("DECIDED");
     Assertions.assertThat(decided.get("outcome")).isEqualTo("APPROVED_ON_APPEAL");
