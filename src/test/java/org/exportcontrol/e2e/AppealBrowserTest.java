@@ -9,10 +9,14 @@ import org.exportcontrol.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-/** Issue 17: an independent licensing officer assesses an appeal in Tasklist, with the whole refused case in view. */
+/**
+ * Issue 17 in Tasklist: a licensing officer refuses with the criteria's checklist, and after the
+ * applicant's appeal an independent officer assesses it with the whole refused case in view.
+ */
 class AppealBrowserTest extends BrowserTest {
 
   static final String GROUNDS = "The buyer's courts audit every warrant before use; the judgment is attached.";
+  static final String CRITERIA = "Refusal criteria (tick every criterion the refusal rests on; required to reject)";
 
   @Test
   void anIndependentOfficerAssessesTheAppealWithTheRefusedCaseInView() {
@@ -20,10 +24,24 @@ class AppealBrowserTest extends BrowserTest {
     Case application = submitApplication("DE");
     String reference = application.reference();
     String review = driver.approvedByTheReviewers(driver.view("exporter", application.id()), "tech");
-    driver.complete("officer", driver.task(review, "licensingDecision"), Map.of("licensingDecision", "REJECT",
-        "decisionRationale", "The end user resells tools to private firms.",
-        "refusalCriteria", org.camunda.spin.Spin.JSON("[\"DIVERSION_RISK\", \"HUMAN_RIGHTS_RISK\"]")));
+    Browser browser = browser("appeal-assessment");
+    Tasklist tasklist = new Tasklist(browser, baseUrl());
+
+    // the refusal in Tasklist: the criteria are a checklist, shown once the officer chooses to reject
+    tasklist.logIn("officer", "Olga Officer").openFilter("Licensing officers: my group's tasks");
+    TaskForm refusal = tasklist.openTask("Licensing decision", reference);
+    tasklist.claim();
+    refusal.choose("Decision", "Reject");
+    refusal.tick(CRITERIA, "Risk that the product or access to it is passed on");
+    refusal.tick(CRITERIA, "Risk of use to violate human rights");
+    refusal.type("Rationale (required when the advice conflicts or you depart from the suggested outcome)",
+        "The end user resells tools to private firms.");
+    browser.screenshot("appeal-refusal-with-criteria");
+    tasklist.complete("Licensing decision", reference);
+    tasklist.logOut();
     driver.runAsyncJobs(review);
+    assertThat(((Map<?, ?>) driver.view("exporter", application.id()).get("decision")).get("refusalCriteria"))
+        .as("what the checklist submitted").isEqualTo(java.util.List.of("DIVERSION_RISK", "HUMAN_RIGHTS_RISK"));
     ResponseEntity<Map<String, Object>> appealed = driver.post("exporter",
         "/api/applications/" + application.id() + "/appeal", "{\"grounds\": \"" + GROUNDS + "\"}");
     assertThat(appealed.getStatusCode().value()).isEqualTo(201);
@@ -32,8 +50,7 @@ class AppealBrowserTest extends BrowserTest {
         .processInstanceBusinessKey(appealReference).singleResult().getId();
     driver.runAsyncJobs(appeal);
 
-    Browser browser = browser("appeal-assessment");
-    Tasklist tasklist = new Tasklist(browser, baseUrl()).logIn("officer2", "Oscar Officer");
+    tasklist.logIn("officer2", "Oscar Officer");
     tasklist.openFilter("Licensing officers: my group's tasks");
     assertThat(tasklist.taskCard("Assess the appeal", reference).getText())
         .contains(reference, "Interceptor <X>", "Demo Cyber Ltd");
