@@ -192,7 +192,7 @@ public class ApplicationService {
 
   private ApplicationView withdrawal(String id, CurrentUser caller) {
     Application application = accessible(id, caller);
-    if (application.status().isClosed()) {
+    if (application.status().isClosed() || application.status() == ApplicationStatus.UNDER_APPEAL) {
       throw new ConflictException(application.reference() + " is " + application.status() + " and cannot be withdrawn");
     }
     applications.updateStatus(id, ApplicationStatus.WITHDRAWN);

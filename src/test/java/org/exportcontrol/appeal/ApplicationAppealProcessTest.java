@@ -155,6 +155,10 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
     String appealReference = (String) ((Map<?, ?>) appeal("exporter", id, GROUNDS).getBody().get("appeal")).get("reference");
     ProcessInstance instance = appealInstance(appealReference);
     driver.runAsyncJobs(instance.getId());
+    ResponseEntity<Map<String, Object>> withdrawal = driver.post("exporter", "/api/applications/" + id + "/withdraw", null);
+    Assertions.assertThat(withdrawal.getStatusCode().value()).isEqualTo(409);
+    Assertions.assertThat((String) withdrawal.getBody().get("detail"))
+        .isEqualTo(reference + " is UNDER_APPEAL and cannot be withdrawn");
     // a document for the appeal: attached while UNDER_APPEAL, linked from the appeal's forms at once
     org.springframework.util.MultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
     parts.add("kind", "OTHER");
