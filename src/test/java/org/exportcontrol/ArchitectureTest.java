@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   static final String[] FEATURES = {"..application..", "..screening..", "..review..", "..license..", "..misuse..",
-      "..notification..", "..identity..", "..deployment..", "..cancellation..", "..idempotency..", "..casefile..", "..document..", "..statistics.."};
+      "..notification..", "..identity..", "..deployment..", "..cancellation..", "..idempotency..", "..casefile..", "..document..",
+      "..statistics..", "..appeal.."};
 
   static JavaClasses main;
 

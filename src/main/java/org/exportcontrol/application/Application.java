@@ -44,7 +44,8 @@ public record Application(
     String processInstanceId,
     Cancellation cancellation,
     String amendmentOf,
-    String supersededBy) {
+    String supersededBy,
+    List<String> refusalCriteria) {
 
   /** An administrator ended the case: who, when and why. */
   public record Cancellation(String reason, OffsetDateTime cancelledAt, String cancelledBy) {}

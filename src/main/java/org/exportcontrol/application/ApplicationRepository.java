@@ -83,11 +83,16 @@ public class ApplicationRepository {
         .params(status.name(), outcome, String.join(",", reasons), rationale, decidedAt, decidedBy, id).update();
   }
 
-  /** Cancels a case that is still open; false when it was decided, withdrawn or cancelled meanwhile. */
+  /** The criteria a refusal rests on ({@link RefusalCriterion}); empty when the decision is not a refusal. */
+  public void recordRefusalCriteria(String id, List<String> criteria) {
+    jdbc.sql("update application set refusal_criteria = ? where id = ?").params(String.join(",", criteria), id).update();
+  }
+
+  /** Cancels a case that is still open or under appeal; false when it was decided, withdrawn or cancelled meanwhile. */
   public boolean cancel(String id, String reason, OffsetDateTime at, String by) {
     return jdbc.sql("""
             update application set status = 'CANCELLED', cancellation_reason = ?, cancelled_at = ?, cancelled_by = ?
-            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION')""")
+            where id = ? and status in ('INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION', 'UNDER_APPEAL')""")
         .params(reason, at, by, id).update() == 1;
   }
 
@@ -132,7 +137,7 @@ public class ApplicationRepository {
         rs.getString("decided_by"), rs.getString("process_instance_id"),
         rs.getString("cancellation_reason") == null ? null : new Application.Cancellation(rs.getString("cancellation_reason"),
             rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("cancelled_by")),
-        rs.getString("amendment_of"), rs.getString("superseded_by"));
+        rs.getString("amendment_of"), rs.getString("superseded_by"), codes(rs.getString("refusal_criteria")));
   }
 
   private static List<String> codes(String joined) {

@@ -56,12 +56,14 @@ public class ApplicationService {
   private final DecisionLog decisionLog;
   private final CollisionRetry retry;
   private final Documents documents;
+  private final AppealRepository appeals;
   private final Clock clock;
 
   public ApplicationService(ApplicationRepository applications, InformationRequestRepository requests,
       IssuedLicenses licenses, RecordedReviews reviews, ScreeningMatches screeningMatches, ApplicationValidator validator, ReferenceNumbers references,
       Companies companies, RuntimeService runtimeService, DecisionLog decisionLog, CollisionRetry retry,
-      Documents documents, Clock clock) {
+      Documents documents, AppealRepository appeals, Clock clock) {
+    this.appeals = appeals;
     this.decisionLog = decisionLog;
     this.documents = documents;
     this.applications = applications;
@@ -157,7 +159,7 @@ public class ApplicationService {
         c == null ? null : c.signatory(), c == null ? null : c.signedOn(),
         c == null ? null : c.prohibitedUsesAcknowledged(),
         v == null ? null : v.amount(), v == null ? null : v.currency(),
-        null, List.of(), null, List.of(), null, null, null, null, null, amendmentOf, null);
+        null, List.of(), null, List.of(), null, null, null, null, null, amendmentOf, null, List.of());
     applications.insert(application);
     return application;
   }
@@ -257,7 +259,7 @@ public class ApplicationService {
 
   private ApplicationView withdrawal(String id, CurrentUser caller) {
     Application application = accessible(id, caller);
-    if (application.status().isClosed()) {
+    if (application.status().isClosed() || application.status() == ApplicationStatus.UNDER_APPEAL) {
       throw new ConflictException(application.reference() + " is " + application.status() + " and cannot be withdrawn");
     }
     applications.updateStatus(id, ApplicationStatus.WITHDRAWN);
@@ -289,6 +291,9 @@ public class ApplicationService {
           caller.userId());
       documents.publishLinks(documentCase(application), ExportLicenseReviewProcess.KEY,
           ExportLicenseReviewProcess.APPLICATION_ID, application.id());
+      // an appeal's documents: its assessment and decision forms show them (issue 17)
+      documents.publishLinks(documentCase(application), ApplicationAppealProcess.KEY,
+          ApplicationAppealProcess.APPLICATION_ID, application.id());
       return document;
     });
   }
@@ -312,6 +317,8 @@ public class ApplicationService {
     if (license != null) {
       subjects.add(license.number());
     }
+    // an appeal's own entries (its steps' deadlines) are kept under its reference
+    appeals.ofApplication(id).ifPresent(appeal -> subjects.add(appeal.reference()));
     return decisionLog.entries(subjects).stream().map(HistoryEntry::of).toList();
   }
 
@@ -323,6 +330,11 @@ public class ApplicationService {
       throw new ResourceNotFoundException("No application " + id);
     }
     return application;
+  }
+
+  /** The application if the caller may see it (another company's: 404), for the appeal. */
+  Application accessibleApplication(String id, CurrentUser caller) {
+    return accessible(id, caller);
   }
 
   private boolean mayRead(Application application, CurrentUser caller) {
@@ -347,14 +359,15 @@ public class ApplicationService {
     Map<String, List<DocumentView>> documentsOf = documents.of(DocumentCase.APPLICATION, ids);
     // the list entries an end user matched are for staff only: applicants see the outcome and reason
     Map<String, List<ApplicationView.ScreeningMatch>> matchesOf = caller.isStaff() ? screeningMatches.of(ids) : Map.of();
+    Map<String, Appeal> appealsOf = appeals.ofApplications(ids);
     return page.stream().map(a -> view(a, openRequests.getOrDefault(a.id(), List.of()), licensesOf.get(a.id()),
-        documentsOf.getOrDefault(a.id(), List.of()),
+        appealsOf.get(a.id()), documentsOf.getOrDefault(a.id(), List.of()),
         caller.isStaff() ? reviewsOf.getOrDefault(a.id(), List.of()) : null,
         caller.isStaff() ? matchesOf.getOrDefault(a.id(), List.of()) : null)).toList();
   }
 
   private static ApplicationView view(Application a, List<InformationRequest> openRequests,
-      ApplicationView.LicenseSummary license, List<DocumentView> documentList,
+      ApplicationView.LicenseSummary license, Appeal appeal, List<DocumentView> documentList,
       List<ApplicationView.Review> reviewEntries, List<ApplicationView.ScreeningMatch> matches) {
     return new ApplicationView(
         a.id(), a.reference(), a.status(), a.submittedAt(), new ApplicationView.Exporter(a.exporterName()),
@@ -368,11 +381,13 @@ public class ApplicationService {
         a.screeningOutcome() == null ? null : new ApplicationView.Screening(a.screeningOutcome(), a.screeningReasons(), matches),
         openRequests.stream().map(r -> new ApplicationView.OpenRequest(r.id(), r.question(), r.askedAt())).toList(),
         a.decisionOutcome() == null ? null : new ApplicationView.Decision(a.decisionOutcome(), a.decisionReasons(),
-            a.decisionRationale(), a.decidedAt()),
+            a.refusalCriteria(), a.decisionRationale(), a.decidedAt()),
         license,
         a.cancellation() == null ? null : new ApplicationView.Cancellation(a.cancellation().reason(),
             a.cancellation().cancelledAt()),
         a.amendmentOf(), a.supersededBy(),
+        appeal == null ? null : new ApplicationView.Appeal(appeal.reference(), appeal.status(), appeal.grounds(),
+            appeal.submittedAt(), appeal.outcome(), appeal.rationale(), appeal.decidedAt()),
         documentList,
         reviewEntries);
   }

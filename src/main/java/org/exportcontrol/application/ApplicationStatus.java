@@ -6,7 +6,9 @@ package org.exportcontrol.application;
  */
 public enum ApplicationStatus {
   INFORMATION_REQUESTED, AWAITING_COMPLIANCE_CHECK, IN_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, WITHDRAWN, CANCELLED,
-  SUPERSEDED;
+  SUPERSEDED,
+  /** A licensing officer's refusal is appealed (issue 17): the appeal ends APPROVED or REJECTED again. */
+  UNDER_APPEAL;
 
   /** Decided, withdrawn, cancelled or superseded: nothing more happens to the application. */
   public boolean isClosed() {

@@ -12,6 +12,7 @@ import org.exportcontrol.document.DocumentView;
  * {@code documents}: the files attached to the application, oldest first (ADR 0027).
  * {@code amendmentOf}: the reference of the application this one amends; {@code supersededBy}: the
  * reference of the amendment that superseded it (status SUPERSEDED); null otherwise (issue 17).
+ * {@code appeal}: the appeal against a refusal, or null (issue 17).
  * {@code reviews} is for staff only: applicants never see the reviewers' advice (absent, not empty).
  */
 public record ApplicationView(
@@ -33,6 +34,7 @@ public record ApplicationView(
     Cancellation cancellation,
     String amendmentOf,
     String supersededBy,
+    Appeal appeal,
     List<DocumentView> documents,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
 
@@ -59,10 +61,22 @@ public record ApplicationView(
 
   public record OpenRequest(String requestId, String question, OffsetDateTime askedAt) {}
 
-  public record Decision(String outcome, List<String> reasons, String rationale, OffsetDateTime decidedAt) {}
+  /** {@code refusalCriteria}: the {@link RefusalCriterion} codes a licensing officer's refusal rests on, else empty. */
+  public record Decision(String outcome, List<String> reasons, List<String> refusalCriteria, String rationale,
+      OffsetDateTime decidedAt) {}
 
   /** A recommendation, decision or countersignature, oldest first. */
   public record Review(String step, String outcome, String comments, String by, OffsetDateTime at) {}
+
+  /**
+   * The appeal against a licensing officer's refusal (issue 17), or null when none was made.
+   *
+   * @param status {@code RECEIVED}, {@code UNDER_ASSESSMENT}, {@code DECIDED}
+   * @param outcome {@code APPROVED_ON_APPEAL}, {@code REFUSED_AFTER_APPEAL}, or null until decided
+   * @param rationale the deciding officer's rationale, once decided
+   */
+  public record Appeal(String reference, String status, String grounds, OffsetDateTime submittedAt, String outcome,
+      String rationale, OffsetDateTime decidedAt) {}
 
   /** Set when an administrator ended the case (status CANCELLED). */
   public record Cancellation(String reason, OffsetDateTime cancelledAt) {}

@@ -25,6 +25,9 @@ public class ExportLicenseReviewProcess extends ProcessContract {
   /** An amendment superseded the application: its review ends at once, without an email (issue 17). */
   public static final String MESSAGE_SUPERSEDED = "ApplicationSuperseded";
 
+  /** The decision's reason when a licensing officer refused after review (the one refusal open to appeal). */
+  public static final String REVIEW_REFUSED = "REVIEW_REFUSED";
+
   public static final String APPLICATION_ID = "applicationId";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String REFERENCE = "reference";
@@ -34,6 +37,12 @@ public class ExportLicenseReviewProcess extends ProcessContract {
   public static final String SUGGESTED_OUTCOME = "suggestedOutcome";
   public static final String DECISION = "licensingDecision";
   public static final String DECISION_RATIONALE = "decisionRationale";
+  /** The criteria of a refusal: a Json array of {@link RefusalCriterion} codes (a checklist submits one). */
+  public static final String REFUSAL_CRITERIA = "refusalCriteria";
+  /** The refusal's criteria in words, one a line, for the refusal email. */
+  public static final String REFUSAL_CRITERIA_TEXT = "refusalCriteriaText";
+  /** The last moment an appeal against the refusal is received (decidedAt + exportcontrol.sla.appeal-window). */
+  public static final String APPEAL_DEADLINE = "appealDeadline";
   public static final String LICENSE_CONDITIONS = "licenseConditions";
   public static final String DECIDED_BY = "licensingDecisionBy";
   public static final String COUNTERSIGNATURE = "countersignature";
@@ -80,7 +89,8 @@ public class ExportLicenseReviewProcess extends ProcessContract {
       new UserTask(LEGAL_REVIEW, Groups.LEGAL_REVIEWERS, recommendation(LEGAL_REVIEW), comments(LEGAL_REVIEW)),
       new UserTask(FOREIGN_AFFAIRS_REVIEW, Groups.FOREIGN_AFFAIRS_REVIEWERS, recommendation(FOREIGN_AFFAIRS_REVIEW),
           comments(FOREIGN_AFFAIRS_REVIEW)),
-      new UserTask(LICENSING_DECISION, Groups.LICENSING_OFFICERS, DECISION, DECISION_RATIONALE, LICENSE_CONDITIONS),
+      new UserTask(LICENSING_DECISION, Groups.LICENSING_OFFICERS, DECISION, DECISION_RATIONALE, LICENSE_CONDITIONS,
+          REFUSAL_CRITERIA),
       new UserTask(COUNTERSIGN, Groups.LICENSING_OFFICERS, COUNTERSIGNATURE, COUNTERSIGN_COMMENTS),
       new UserTask(RESTRICTED_PARTY_CHECK, Groups.COMPLIANCE_OFFICERS, MATCH_CONFIRMED, CHECK_NOTES));
 

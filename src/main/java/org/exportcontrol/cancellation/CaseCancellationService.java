@@ -14,6 +14,7 @@ import org.exportcontrol.api.ConflictException;
 import org.exportcontrol.api.ResourceNotFoundException;
 import org.exportcontrol.api.Violations;
 import org.exportcontrol.application.Application;
+import org.exportcontrol.application.AppealRepository;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.application.ApplicationStatus;
 import org.exportcontrol.audit.DecisionAction;
@@ -37,15 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseCancellationService {
 
   private final ApplicationRepository applications;
+  private final AppealRepository appeals;
   private final LicenseRepository licenses;
   private final MisuseReportRepository reports;
   private final RuntimeService runtimeService;
   private final DecisionLog decisionLog;
   private final Clock clock;
 
-  public CaseCancellationService(ApplicationRepository applications, LicenseRepository licenses,
-      MisuseReportRepository reports, RuntimeService runtimeService, DecisionLog decisionLog, Clock clock) {
+  public CaseCancellationService(ApplicationRepository applications, AppealRepository appeals,
+      LicenseRepository licenses, MisuseReportRepository reports, RuntimeService runtimeService, DecisionLog decisionLog,
+      Clock clock) {
     this.applications = applications;
+    this.appeals = appeals;
     this.licenses = licenses;
     this.reports = reports;
     this.runtimeService = runtimeService;
@@ -82,7 +86,10 @@ public class CaseCancellationService {
       throw new ConflictException("Application " + reference + " is " + application.status() + " and cannot be cancelled"
           + (application.status() == ApplicationStatus.APPROVED ? "; cancel its license instead" : ""));
     }
-    return finish(reference, "APPLICATION", application.submittedBy(), reason, now, caller, roots(reference));
+    List<String> roots = new ArrayList<>(roots(reference));
+    // an appeal runs under its own reference (issue 17): it ends with its application
+    appeals.ofApplication(application.id()).ifPresent(appeal -> roots.addAll(roots(appeal.reference())));
+    return finish(reference, "APPLICATION", application.submittedBy(), reason, now, caller, roots);
   }
 
   private CancellationView finish(String reference, String kind, String applicant, String reason, OffsetDateTime now,

@@ -24,7 +24,7 @@ import org.springframework.web.util.UriUtils;
 class CaseFileController {
 
   /** EXP-, LIC- or MR-, the year and the counter (ReferenceNumbers); anything else is not looked up. */
-  private static final Pattern REFERENCE = Pattern.compile("(EXP|LIC|MR)-\\d{4}-\\d{6,9}");
+  private static final Pattern REFERENCE = Pattern.compile("(EXP|LIC|MR|APL)-\\d{4}-\\d{6,9}");
 
   private final CaseFiles caseFiles;
 

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.exportcontrol.application.Application;
+import org.exportcontrol.application.AppealRepository;
 import org.exportcontrol.application.ApplicationRepository;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
@@ -67,11 +68,13 @@ class CaseFiles {
       DecisionAction.COUNTERSIGNED, DecisionAction.REFUSED, DecisionAction.WITHDRAWN, DecisionAction.TRIAGED,
       DecisionAction.INVESTIGATED, DecisionAction.ACTION_DECIDED, DecisionAction.SUSPENSION_REVIEWED,
       DecisionAction.REVOCATION_REQUESTED, DecisionAction.SHUTDOWN_VERIFIED, DecisionAction.SHUTDOWN_REJECTED,
-      DecisionAction.SHUTDOWN_ESCALATION_HANDLED, DecisionAction.BUYING_STATE_NOTIFIED, DecisionAction.CASE_CANCELLED);
+      DecisionAction.SHUTDOWN_ESCALATION_HANDLED, DecisionAction.BUYING_STATE_NOTIFIED, DecisionAction.CASE_CANCELLED,
+      DecisionAction.APPEAL_SUBMITTED, DecisionAction.APPEAL_ASSESSED, DecisionAction.APPEAL_DECIDED);
 
   private static final int MAX_ROWS = 2000;
 
   private final ApplicationRepository applications;
+  private final AppealRepository appeals;
   private final LicenseRepository licenses;
   private final ShutdownRepository shutdowns;
   private final JdbcClient jdbc;
@@ -88,8 +91,9 @@ class CaseFiles {
   CaseFiles(ApplicationRepository applications, LicenseRepository licenses, ShutdownRepository shutdowns,
       JdbcClient jdbc, DecisionLog decisionLog, IdentityService identityService, TaskService taskService,
       HistoryService historyService, RepositoryService repositoryService, ObjectProvider<CaseDocuments> documents,
-      Clock clock, ZoneId agencyTimeZone) {
+      Clock clock, ZoneId agencyTimeZone, AppealRepository appeals) {
     this.applications = applications;
+    this.appeals = appeals;
     this.licenses = licenses;
     this.shutdowns = shutdowns;
     this.jdbc = jdbc;
@@ -123,6 +127,11 @@ class CaseFiles {
       return licenses.find(reference).flatMap(l -> applications.find(l.applicationId())
           .<Lookup>map(a -> new Found(a, l, reference))).orElse(new Unknown());
     }
+    if (reference.startsWith("APL-")) {
+      // an appeal is part of its application's case (issue 17)
+      return appeals.find(reference).flatMap(appeal -> applications.find(appeal.applicationId()))
+          .<Lookup>map(a -> new Found(a, licenseOf(a).orElse(null), reference)).orElse(new Unknown());
+    }
     if (reference.startsWith("MR-")) {
       return jdbc.sql("select license_number from misuse_report where reference = ?").param(reference)
           .query(String.class).optional().<Lookup>map(ReportOf::new).orElse(new Unknown());
@@ -137,6 +146,8 @@ class CaseFiles {
     Names names = new Names();
     List<ReportRow> reports = license == null ? List.of() : reports(license.licenseNumber());
     List<String> keys = keys(a, license, reports);
+    // the appeal runs under its own reference: its process, tasks and emails are the case's too
+    appeals.ofApplication(a.id()).ifPresent(appeal -> keys.add(1, appeal.reference()));
     List<HistoricProcessInstance> instances = instances(keys);
     Map<String, String> businessKeys = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, i -> String.valueOf(i.getBusinessKey())));

@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     named keeps its default ({@link SlaSettings#DEFAULT_DEADLINES})
  * @param reminderBefore how long before a step's deadline its group is reminded; after the deadline the
  *     step is escalated to {@code licensing-managers} once per this period until it is done
+ * @param appealWindow how long after a licensing officer's refusal ({@code decision.decidedAt}) the
+ *     applicant may appeal
+ * @param appealDecision how long the licensing unit has to decide an appeal, from its receipt: the
+ *     due date of both appeal steps ({@code assessAppeal}, {@code decideAppeal})
  */
 @ConfigurationProperties("exportcontrol.sla")
 public record SlaProperties(@DefaultValue("P30D") Duration applicantResponse, @DefaultValue("P5D") Duration applicantReminder,
     @DefaultValue("P90D") Duration suspensionReview, @DefaultValue("PT72H") Duration shutdownDeadline,
-    Map<String, Duration> deadlines, @DefaultValue("P1D") Duration reminderBefore) {}
+    Map<String, Duration> deadlines, @DefaultValue("P1D") Duration reminderBefore,
+    @DefaultValue("P28D") Duration appealWindow, @DefaultValue("P20D") Duration appealDecision) {}

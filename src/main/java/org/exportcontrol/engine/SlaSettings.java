@@ -36,6 +36,9 @@ public class SlaSettings {
       throw new IllegalStateException("exportcontrol.sla.applicant-reminder (" + sla.applicantReminder()
           + ") must be shorter than exportcontrol.sla.applicant-response (" + sla.applicantResponse() + ")");
     }
+    if (!positive(sla.appealWindow()) || !positive(sla.appealDecision())) {
+      throw new IllegalStateException("exportcontrol.sla.appeal-window and exportcontrol.sla.appeal-decision must be positive");
+    }
     if (sla.reminderBefore().isNegative() || sla.reminderBefore().isZero()) {
       throw new IllegalStateException("exportcontrol.sla.reminder-before must be positive");
     }
@@ -101,9 +104,39 @@ public class SlaSettings {
     return "R/" + first + "/" + before;
   }
 
+  /** How long after a licensing officer's refusal the applicant may appeal ({@code exportcontrol.sla.appeal-window}). */
+  public Duration appealWindow() {
+    return sla.appealWindow();
+  }
+
+  /**
+   * The date by which an appeal received now is to be decided ({@code exportcontrol.sla.appeal-decision}):
+   * both appeal steps are due then, so the assessment's delay shortens the decision's time, not the applicant's.
+   */
+  public Date appealDueDate() {
+    return Date.from(now().plus(sla.appealDecision()));
+  }
+
+  /**
+   * The cycle of a deadline timer for a step due at a fixed date (the appeal's steps): like
+   * {@link #watch}, one reminder period before the due date (half the time left if that is shorter),
+   * then every period after it.
+   */
+  public String watchUntil(Date due) {
+    Instant dueAt = due.toInstant().truncatedTo(ChronoUnit.SECONDS);
+    Duration left = Duration.between(now(), dueAt);
+    Duration before = left.isNegative() || left.isZero() ? sla.reminderBefore()
+        : sla.reminderBefore().compareTo(left) < 0 ? sla.reminderBefore() : left.dividedBy(2);
+    return "R/" + dueAt.minus(before) + "/" + before;
+  }
+
   /** How long before a deadline the reminder comes, and how often an overdue step is escalated again. */
   public Duration reminderBefore() {
     return sla.reminderBefore();
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration != null && !duration.isNegative() && !duration.isZero();
   }
 
   private Instant now() {

@@ -74,7 +74,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/statistics/**")).denyAll()
             .requestMatchers(paths("/api/applications/*/history", "/api/licenses/*/history")).hasAnyAuthority(staff())
             .requestMatchers(post("/api/applications", "/api/applications/*/responses", "/api/applications/*/withdraw",
-                "/api/applications/*/documents", "/api/applications/*/amendments"))
+                "/api/applications/*/documents", "/api/applications/*/amendments", "/api/applications/*/appeal"))
             .hasAuthority(Groups.APPLICANTS)
             .requestMatchers(paths("/api/applications", "/api/applications/**")).hasAnyAuthority(everyone())
             .requestMatchers(post("/api/misuse-reports")).hasAuthority(Groups.COMPLIANCE_OFFICERS)

@@ -35,6 +35,16 @@ public class LicenseRepository {
         .update();
   }
 
+  /** The license was issued because an appeal was granted (issue 17). */
+  public void markIssuedOnAppeal(String number) {
+    jdbc.sql("update license set issued_on_appeal = true where license_number = ?").param(number).update();
+  }
+
+  public boolean issuedOnAppeal(String number) {
+    return jdbc.sql("select issued_on_appeal from license where license_number = ?").param(number)
+        .query(Boolean.class).optional().orElse(false);
+  }
+
   public Optional<License> find(String number) {
     return jdbc.sql("select * from license where license_number = ?").param(number).query(LicenseRepository::map).optional();
   }

@@ -203,7 +203,8 @@ public class LicenseService {
         l.cancellationReason() == null ? null : new LicenseView.Cancellation(l.cancellationReason(), l.cancelledAt()),
         documents.of(DocumentCase.license(l.licenseNumber())),
         licenses.surrenderOf(l.licenseNumber()).map(x -> new LicenseView.Surrender(x.reason(), x.surrenderedAt()))
-            .orElse(null));
+            .orElse(null),
+        licenses.issuedOnAppeal(l.licenseNumber()));
   }
 
   private OffsetDateTime now() {

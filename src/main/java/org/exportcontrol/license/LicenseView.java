@@ -9,6 +9,7 @@ import org.exportcontrol.document.DocumentView;
  * What {@code GET /api/licenses/{number}} answers. Public contract. {@code documents}: the files
  * attached to the license (shutdown evidence, the diplomatic note), oldest first (ADR 0027).
  * {@code surrender}: the holder's surrender, or null (issue 17).
+ * {@code issuedOnAppeal}: issued because an appeal against a refusal was granted (issue 17).
  */
 public record LicenseView(
     String number,
@@ -26,7 +27,8 @@ public record LicenseView(
     ShutdownView shutdown,
     Cancellation cancellation,
     List<DocumentView> documents,
-    Surrender surrender) {
+    Surrender surrender,
+    boolean issuedOnAppeal) {
 
   /** Set when the holder surrendered the license (status SURRENDERED, or REVOKED or CANCELLED afterwards). */
   public record Surrender(String reason, OffsetDateTime surrenderedAt) {}

@@ -52,6 +52,8 @@ public class MailTemplates {
     replace(words, "licenseValidFrom", wording::date);
     replace(words, "licenseValidUntil", wording::date);
     replace(words, "cancelledAt", wording::dateTime);
+    replace(words, "appealDeadline", wording::dateTime);
+    replace(words, "appealDueDate", wording::date);
     replace(words, "assignee", wording::name);
     if (model.get("shutdownDeadline") != null) {
       words.put("shutdownDeadlineText", wording.dateTime(model.get("shutdownDeadline")));

@@ -65,19 +65,36 @@ public class IssueLicenseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LicensingGrounds.Decided approved = grounds.requireApproval(execution);
-    Application application = approved.application();
     DecisionLogEntry decision = approved.decision();
-    String conditions = decision.detail("conditions");
+    issue(execution, approved.application(), decision.detail("conditions"), decision.detail("rationale"),
+        decision.actor(), null);
+  }
 
+  /**
+   * Issues the license of an application whose approval the caller has found on the record: the
+   * license, the application APPROVED with the rationale of {@code decidedBy}, {@code LICENSE_ISSUED}
+   * in the decision log and the license's expiry process; the license's number, validity and
+   * conditions become variables of {@code execution} for the email.
+   *
+   * @param appeal null, or the reference of the appeal that granted it: the license is then issued on
+   *     appeal ({@code issuedOnAppeal} in its view, {@code appeal} in the decision log)
+   */
+  public License issue(DelegateExecution execution, Application application, String conditions, String rationale,
+      String decidedBy, String appeal) {
     LocalDate validFrom = LocalDate.now(clock);
     License license = License.issue(references.next("LIC"), application.id(), validFrom,
         validFrom.plus(settings.validity()), conditions, OffsetDateTime.now(clock));
     licenses.insert(license);
-    applications.recordDecision(application.id(), ApplicationStatus.APPROVED, "APPROVED", List.of(),
-        decision.detail("rationale"), OffsetDateTime.now(clock), decision.actor());
-    decisionLog.record(license.licenseNumber(), DecisionAction.LICENSE_ISSUED, details(
+    Map<String, Object> details = details(
         "application", application.reference(), "validFrom", license.validFrom(), "validUntil", license.validUntil(),
-        "conditions", conditions, "decidedBy", decision.actor()));
+        "conditions", conditions, "decidedBy", decidedBy);
+    if (appeal != null) {
+      licenses.markIssuedOnAppeal(license.licenseNumber());
+      details.put("appeal", appeal);
+    }
+    applications.recordDecision(application.id(), ApplicationStatus.APPROVED, "APPROVED", List.of(),
+        rationale, OffsetDateTime.now(clock), decidedBy);
+    decisionLog.record(license.licenseNumber(), DecisionAction.LICENSE_ISSUED, details);
 
     // the license's own life (renewal reminder, expiry) is a process of its own, keyed by the number
     Map<String, Object> lifecycle = new HashMap<>(facts.of(license.licenseNumber()).orElseThrow());
@@ -91,5 +108,6 @@ public class IssueLicenseDelegate implements JavaDelegate {
     execution.setVariable(ExportLicenseReviewProcess.LICENSE_VALID_FROM, license.validFrom().toString());
     execution.setVariable(ExportLicenseReviewProcess.LICENSE_VALID_UNTIL, license.validUntil().toString());
     execution.setVariable(ExportLicenseReviewProcess.LICENSE_CONDITIONS, conditions == null ? "" : conditions);
+    return license;
   }
 }

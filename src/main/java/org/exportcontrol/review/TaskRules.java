@@ -6,10 +6,18 @@ import static org.exportcontrol.engine.TaskFields.completingUser;
 import static org.exportcontrol.engine.TaskFields.oneOf;
 import static org.exportcontrol.engine.TaskFields.text;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -18,6 +26,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
+import org.exportcontrol.application.RefusalCriterion;
 import org.exportcontrol.audit.DecisionAction;
 import org.exportcontrol.audit.DecisionLog;
 import org.exportcontrol.engine.TaskFields;
@@ -36,6 +45,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskRules extends AbstractBpmnParseListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReviewRecords records;
   private final DecisionLog decisionLog;
@@ -102,6 +113,15 @@ public class TaskRules extends AbstractBpmnParseListener {
       throw new TaskRuleViolation(ExportLicenseReviewProcess.DECISION_RATIONALE, "Please give your rationale: "
           + "the reviewers asked for conditions and the approval carries none, so it must say why.");
     }
+    List<String> criteria = refusalCriteria(task);
+    if ("REJECT".equals(decision) && criteria.isEmpty()) {
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.REFUSAL_CRITERIA, "Please tick the refusal criteria: "
+          + "a refusal must name at least one criterion it rests on.");
+    }
+    if ("APPROVE".equals(decision) && !criteria.isEmpty()) {
+      throw new TaskRuleViolation(ExportLicenseReviewProcess.REFUSAL_CRITERIA, "Please clear the refusal criteria: "
+          + "an approval rests on none of them.");
+    }
     records.record(applicationId(task), LICENSING_DECISION, decision, rationale, user, now());
     task.setVariable(ExportLicenseReviewProcess.DECIDED_BY, user);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -109,6 +129,9 @@ public class TaskRules extends AbstractBpmnParseListener {
     details.put("suggestedOutcome", suggested);
     details.put("rationale", rationale);
     details.put("conditions", "APPROVE".equals(decision) ? conditions : null);
+    if ("REJECT".equals(decision)) {
+      details.put("refusalCriteria", criteria);
+    }
     decisionLog.record(reference(task), DecisionAction.DECIDED, details);
   }
 
@@ -128,6 +151,48 @@ public class TaskRules extends AbstractBpmnParseListener {
     details.put("comments", comments);
     details.put("decidedBy", task.getVariable(ExportLicenseReviewProcess.DECIDED_BY));
     decisionLog.record(reference(task), DecisionAction.COUNTERSIGNED, details);
+  }
+
+  /**
+   * The ticked refusal criteria, each once, in the order given: a Json array of codes (what a
+   * checklist submits, and what /engine-rest sends as type Json), a String holding one, or a list;
+   * absent or empty is none. Anything else, or a code not in {@link RefusalCriterion}, is refused.
+   */
+  static List<String> refusalCriteria(DelegateTask task) {
+    Object value = task.getVariable(ExportLicenseReviewProcess.REFUSAL_CRITERIA);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> allowed = Arrays.stream(RefusalCriterion.values()).map(Enum::name).toList();
+    List<?> items;
+    if (value instanceof List<?> list) {
+      items = list;
+    } else {
+      try {
+        JsonNode array = JSON.readTree(String.valueOf(value));
+        if (array == null || !array.isArray()) {
+          throw criteriaRefused(allowed, value);
+        }
+        List<Object> read = new ArrayList<>();
+        array.forEach(node -> read.add(node.isTextual() ? node.asText() : node));
+        items = read;
+      } catch (JsonProcessingException notJson) {
+        throw criteriaRefused(allowed, value);
+      }
+    }
+    Set<String> criteria = new LinkedHashSet<>();
+    for (Object item : items) {
+      if (!(item instanceof String code) || !allowed.contains(code)) {
+        throw criteriaRefused(allowed, item);
+      }
+      criteria.add(code);
+    }
+    return List.copyOf(criteria);
+  }
+
+  private static TaskRuleViolation criteriaRefused(List<String> allowed, Object value) {
+    return new TaskRuleViolation(ExportLicenseReviewProcess.REFUSAL_CRITERIA, "Please choose the refusal criteria "
+        + "from the list: " + String.join(", ", allowed) + " (not " + value + ").");
   }
 
   /** APPROVE and APPROVE_WITH_CONDITIONS both suggest approving. */

@@ -53,6 +53,25 @@ final class Labels {
     SPECIAL.put("RESTRICTED_PARTY_LISTED", "End user listed as a restricted party");
     SPECIAL.put("AWAITING_COMPLIANCE_CHECK", "Awaiting a compliance check");
     SPECIAL.put("REVIEW_REFUSED", "Refused by the licensing officer after review.");
+    // refusal criteria (issue 17, docs/api.md)
+    SPECIAL.put("PURPOSE_OUTSIDE_DECLARATION",
+        "The intended use goes beyond the declared purposes (preventing and investigating terrorist acts and serious crimes).");
+    SPECIAL.put("HUMAN_RIGHTS_RISK", "There is a clear risk that the product would be used to violate human rights.");
+    SPECIAL.put("RISK_TO_PROTECTED_PERSONS", "There is a risk that the product would be used against journalists, "
+        + "human-rights defenders or political activists, or against people because of a protected ground (such as "
+        + "their religion, ethnic group, opinion or political affiliation).");
+    SPECIAL.put("INSUFFICIENT_LEGAL_SAFEGUARDS",
+        "The buyer's law does not give sufficient safeguards (such as a warrant before each use, or privacy law).");
+    SPECIAL.put("DIVERSION_RISK", "There is a risk that the product, or access to it, would be passed on to someone else.");
+    SPECIAL.put("CAPABILITY_EXCEEDS_PURPOSE", "The product can do more than the declared purposes need.");
+    SPECIAL.put("FOREIGN_POLICY", "The export would conflict with the state's foreign-policy considerations.");
+    SPECIAL.put("NATIONAL_SECURITY", "The export would harm national security.");
+    SPECIAL.put("INSUFFICIENT_INFORMATION", "The application does not give enough information to approve it.");
+    // appeals
+    SPECIAL.put("GRANT", "Grant the appeal (issue the license)");
+    SPECIAL.put("UPHOLD", "Uphold the refusal");
+    SPECIAL.put("APPROVED_ON_APPEAL", "Approved on appeal");
+    SPECIAL.put("REFUSED_AFTER_APPEAL", "Refused after appeal (final)");
   }
 
   private Labels() {}

@@ -51,7 +51,7 @@ class ApplicationControllerTest extends ControllerSlice {
   static final ApplicationView VIEW = new ApplicationView("app-1", "EXP-2026-000001", ApplicationStatus.IN_REVIEW,
       OffsetDateTime.of(2026, 1, 20, 9, 30, 0, 0, ZoneOffset.UTC), new ApplicationView.Exporter("Demo Cyber Ltd"),
       null, null, "STANDARD", List.of(), null, null, new ApplicationView.Screening("PASSED", List.of(), null), List.of(),
-      null, null, null, null, null, List.of(), null);
+      null, null, null, null, null, null, List.of(), null);
 
   @MockitoBean ApplicationService service;
 

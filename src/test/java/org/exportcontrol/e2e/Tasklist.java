@@ -253,6 +253,14 @@ public final class Tasklist {
       browser.type(control(label), text, "the field '" + label + "'");
     }
 
+    /** Ticks an option of a checklist (form-js submits the ticked values as a Json array). */
+    public void tick(String groupLabel, String option) {
+      By box = By.xpath("//div[contains(@class,'fjs-form-field-checklist')][label[normalize-space(text())="
+          + literal(groupLabel) + "]]//label[normalize-space()=" + literal(option) + "]/input");
+      browser.click(box, "the option '" + option + "' of '" + groupLabel + "'");
+      browser.until(ExpectedConditions.elementSelectionStateToBe(box, true), "'" + option + "' ticked");
+    }
+
     /** Chooses an option of a radio group. */
     public void choose(String groupLabel, String option) {
       By radio = By.xpath("//div[contains(@class,'fjs-form-field-radio')][label[normalize-space(text())="

@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.exportcontrol.application.ApplicantInformationRequestProcess;
+import org.exportcontrol.application.ApplicationAppealProcess;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.cancellation.CaseCancellationProcess;
 import org.exportcontrol.license.LicenseExpiryProcess;
@@ -31,7 +32,8 @@ class ProcessContractsTest {
 
   static final List<ProcessContract> CONTRACTS = List.of(new ExportLicenseReviewProcess(),
       new ApplicantInformationRequestProcess(), new MisuseReportProcess(), new LicenseRevocationProcess(),
-      new LicenseExpiryProcess(), new CaseCancellationProcess(), new RestrictedPartyRescreeningProcess());
+      new LicenseExpiryProcess(), new CaseCancellationProcess(), new RestrictedPartyRescreeningProcess(),
+      new ApplicationAppealProcess());
 
   @Test
   void everyDiagramHasAContract() throws IOException {

@@ -16,7 +16,7 @@ class SlaSettingsTest {
 
   private static SlaSettings settings(Map<String, Duration> deadlines) {
     return new SlaSettings(new SlaProperties(Duration.ofDays(30), Duration.ofDays(5), Duration.ofDays(90),
-        Duration.ofHours(72), deadlines, Duration.ofDays(1)), CLOCK);
+        Duration.ofHours(72), deadlines, Duration.ofDays(1), Duration.ofDays(28), Duration.ofDays(20)), CLOCK);
   }
 
   @Test

@@ -43,7 +43,8 @@ class LicenseControllerTest extends ControllerSlice {
       new LicenseView.Exporter("Demo Cyber Ltd"), new LicenseView.Product("Interceptor X", "INTERCEPTION"),
       new LicenseView.EndUser("National Police", "LAW_ENFORCEMENT", "DE"), LocalDate.of(2026, 2, 1),
       LocalDate.of(2028, 2, 1), null, null, OffsetDateTime.of(2026, 2, 20, 10, 0, 0, 0, ZoneOffset.UTC),
-      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null, List.of(), null);
+      "Used against journalists", new LicenseView.ShutdownView(null, null, SHUT_DOWN_AT, null), null, List.of(), null,
+      false);
 
   @MockitoBean LicenseService service;
 

@@ -122,7 +122,8 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Assertions.assertThat(GreenMailUtil.getBody(mail(reference + ": rejected")))
         .contains("The end user is not a government body", "The buyer's country is sanctioned",
             "less than six years", "cannot shut down remotely")
-        .doesNotContain("END_USER_NOT_GOVERNMENT", "COUNTRY_NOT_ELIGIBLE");
+        // the screening's rules are not a judgement to appeal (issue 17)
+        .doesNotContain("END_USER_NOT_GOVERNMENT", "COUNTRY_NOT_ELIGIBLE", "appeal");
   }
 
   @Test
@@ -377,8 +378,19 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
         .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "decisionRationale");
     assertThat(instance).isWaitingAt("licensingDecision");
 
+    // issue 17: a refusal names its criteria (a checklist submits a Json array of codes)
+    assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT",
+        "decisionRationale", "The legal safeguards are insufficient")))
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "refusalCriteria");
+    assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT",
+        "decisionRationale", "The legal safeguards are insufficient", "refusalCriteria",
+        org.camunda.spin.Spin.JSON("[\"NOT_A_CRITERION\"]"))))
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "refusalCriteria");
+    assertThat(instance).isWaitingAt("licensingDecision");
+
     driver.complete("officer", decision, withVariables("licensingDecision", "REJECT",
-        "decisionRationale", "The legal safeguards are insufficient"));
+        "decisionRationale", "The legal safeguards are insufficient", "refusalCriteria",
+        org.camunda.spin.Spin.JSON("[\"INSUFFICIENT_LEGAL_SAFEGUARDS\", \"HUMAN_RIGHTS_RISK\"]")));
     driver.runAsyncJobs(instance.getId());
     assertThat(instance).isEnded().hasPassed("recordRefusal", "sendRefusalEmail", "applicationRefused");
     Map<String, Object> view = driver.view("exporter", (String) submitted.get("id"));
@@ -386,9 +398,16 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Map<?, ?> outcome = (Map<?, ?>) view.get("decision");
     Assertions.assertThat(outcome.get("outcome")).isEqualTo("REJECTED");
     Assertions.assertThat(outcome.get("reasons")).isEqualTo(List.of("REVIEW_REFUSED"));
+    Assertions.assertThat(outcome.get("refusalCriteria")).isEqualTo(List.of("INSUFFICIENT_LEGAL_SAFEGUARDS", "HUMAN_RIGHTS_RISK"));
     Assertions.assertThat(outcome.get("rationale")).isEqualTo("The legal safeguards are insufficient");
+    java.time.OffsetDateTime decidedAt = java.time.OffsetDateTime.parse((String) outcome.get("decidedAt"));
+    String appealUntil = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK)
+        .format(decidedAt.plusDays(28).atZoneSameInstant(java.time.ZoneId.of("Europe/London")));
     Assertions.assertThat(GreenMailUtil.getBody(mail(submitted.get("reference") + ": rejected")))
-        .contains("Refused by the licensing officer after review.", "The legal safeguards are insufficient");
+        .contains("Refused by the licensing officer after review.", "The legal safeguards are insufficient",
+            "The buyer's law does not give sufficient safeguards", "clear risk that the product would be used to violate human rights",
+            "right to appeal", appealUntil + " (London time)", "/api/applications/" + submitted.get("id") + "/appeal")
+        .doesNotContain("INSUFFICIENT_LEGAL_SAFEGUARDS");
   }
 
   @Test
@@ -402,7 +421,15 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Task decision = driver.task(instance.getId(), "licensingDecision");
     assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "REJECT")))
         .isInstanceOf(FormFieldValidationException.class);
-    driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE"));
+    // issue 17: an approval rests on no refusal criterion
+    assertThatThrownBy(() -> driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE",
+        "refusalCriteria", org.camunda.spin.Spin.JSON("[\"DIVERSION_RISK\"]"))))
+        .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "refusalCriteria");
+    // what a hidden checklist may leave behind: an empty array is none
+    driver.complete("officer", decision, withVariables("licensingDecision", "APPROVE",
+        "refusalCriteria", org.camunda.spin.Spin.JSON("[]")));
+    Assertions.assertThat(((Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("decision"))
+        .get("refusalCriteria")).isEqualTo(List.of());
     Map<?, ?> license = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("license");
     Assertions.assertThat(license.get("conditions"))
         .isEqualTo("Technical: technical comment\nForeign affairs: foreignAffairs comment");
@@ -435,7 +462,7 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     reviewAll(instance, "REJECT", "REJECT", "REJECT");
     assertThat(instance).variables().containsEntry("suggestedOutcome", "REJECT");
     driver.complete("officer", driver.task(instance.getId(), "licensingDecision"),
-        withVariables("licensingDecision", "REJECT"));
+        withVariables("licensingDecision", "REJECT", "refusalCriteria", org.camunda.spin.Spin.JSON("[\"DIVERSION_RISK\"]")));
     Map<?, ?> decision = (Map<?, ?>) driver.view("exporter", (String) submitted.get("id")).get("decision");
     // nobody wrote a rationale, so none is shown
     Assertions.assertThat(decision.get("rationale")).isNull();

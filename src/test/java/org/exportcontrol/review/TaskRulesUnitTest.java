@@ -146,10 +146,10 @@ class TaskRulesUnitTest {
   @Test
   void aRejectionFollowingARejectionNeedsNoRationaleAndCarriesNoConditions() {
     rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "REJECT",
-        "licenseConditions", "ignored", "suggestedConditions", "asked"));
+        "licenseConditions", "ignored", "suggestedConditions", "asked", "refusalCriteria", "[\"DIVERSION_RISK\"]"));
     verify(records).record("app-1", "licensingDecision", "REJECT", null, "officer", AT);
     verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "REJECT",
-        "suggestedOutcome", "REJECT", "rationale", null, "conditions", null));
+        "suggestedOutcome", "REJECT", "rationale", null, "conditions", null, "refusalCriteria", java.util.List.of("DIVERSION_RISK")));
   }
 
   @Test
@@ -165,7 +165,7 @@ class TaskRulesUnitTest {
         "Please give your rationale: your decision (reject) departs from the suggested outcome (none), so it must say why.");
     verifyNoInteractions(records, decisionLog);
     rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "APPROVE",
-        "decisionRationale", "end user on a list"));
+        "decisionRationale", "end user on a list", "refusalCriteria", java.util.List.of("NATIONAL_SECURITY")));
     verify(records).record("app-1", "licensingDecision", "REJECT", "end user on a list", "officer", AT);
   }
 
@@ -194,6 +194,52 @@ class TaskRulesUnitTest {
   void aDecisionIsApproveOrReject() {
     assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE_WITH_CONDITIONS")),
         "licensingDecision", "Please choose your decision from the list: APPROVE, REJECT (not APPROVE_WITH_CONDITIONS).");
+  }
+
+  // ------------------------------------------------------------ refusal criteria (issue 17)
+
+  @Test
+  void aRefusalNamesItsCriteriaAndAnApprovalNone() {
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT")), "refusalCriteria",
+        "Please tick the refusal criteria: a refusal must name at least one criterion it rests on.");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT", "refusalCriteria", "[]")), "refusalCriteria",
+        "Please tick the refusal criteria: a refusal must name at least one criterion it rests on.");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "APPROVE",
+        "suggestedOutcome", "APPROVE", "refusalCriteria", "[\"FOREIGN_POLICY\"]")), "refusalCriteria",
+        "Please clear the refusal criteria: an approval rests on none of them.");
+    verifyNoInteractions(records, decisionLog);
+    // what a hidden checklist leaves behind on an approval: an empty array
+    rules.completeDecision(decision("officer", "licensingDecision", "APPROVE", "suggestedOutcome", "APPROVE",
+        "refusalCriteria", "[]"));
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "APPROVE",
+        "suggestedOutcome", "APPROVE", "rationale", null, "conditions", null));
+  }
+
+  @Test
+  void refusalCriteriaAreCodesOfTheListEachOnce() {
+    String list = "PURPOSE_OUTSIDE_DECLARATION, HUMAN_RIGHTS_RISK, RISK_TO_PROTECTED_PERSONS, "
+        + "INSUFFICIENT_LEGAL_SAFEGUARDS, DIVERSION_RISK, CAPABILITY_EXCEEDS_PURPOSE, FOREIGN_POLICY, NATIONAL_SECURITY, "
+        + "INSUFFICIENT_INFORMATION";
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT", "refusalCriteria", "[\"BAD_LUCK\"]")), "refusalCriteria",
+        "Please choose the refusal criteria from the list: " + list + " (not BAD_LUCK).");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT", "refusalCriteria", "{\"a\": 1}")), "refusalCriteria",
+        "Please choose the refusal criteria from the list: " + list + " (not {\"a\": 1}).");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT", "refusalCriteria", "not json")), "refusalCriteria",
+        "Please choose the refusal criteria from the list: " + list + " (not not json).");
+    assertViolation(() -> rules.completeDecision(decision("officer", "licensingDecision", "REJECT",
+        "suggestedOutcome", "REJECT", "refusalCriteria", "[1]")), "refusalCriteria",
+        "Please choose the refusal criteria from the list: " + list + " (not 1).");
+    verifyNoInteractions(records, decisionLog);
+    rules.completeDecision(decision("officer", "licensingDecision", "REJECT", "suggestedOutcome", "REJECT",
+        "refusalCriteria", "[\"FOREIGN_POLICY\", \"NATIONAL_SECURITY\", \"FOREIGN_POLICY\"]"));
+    verify(decisionLog).record("EXP-2026-000001", DecisionAction.DECIDED, details("outcome", "REJECT",
+        "suggestedOutcome", "REJECT", "rationale", null, "conditions", null,
+        "refusalCriteria", java.util.List.of("FOREIGN_POLICY", "NATIONAL_SECURITY")));
   }
 
   // ------------------------------------------------------------ the countersignature

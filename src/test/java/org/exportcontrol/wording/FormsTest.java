@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.exportcontrol.application.ApplicationAppealProcess;
 import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.engine.ProcessContract;
 import org.exportcontrol.license.LicenseRevocationProcess;
@@ -29,7 +30,7 @@ class FormsTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<ProcessContract> CONTRACTS = List.of(new ExportLicenseReviewProcess(), new MisuseReportProcess(),
-      new LicenseRevocationProcess());
+      new LicenseRevocationProcess(), new ApplicationAppealProcess());
   /** Variables holding codes, ids or machine moments: a form shows their {@code ...Text} instead. */
   static final Set<String> RAW = Set.of("productCategory", "endUserType", "endUserCountry", "countryTier",
       "remoteShutdownCapable", "technicalRecommendation", "legalRecommendation", "foreignAffairsRecommendation",
@@ -40,8 +41,10 @@ class FormsTest {
   static final List<String> ENFORCEMENT = List.of("triageMisuseReport", "investigateMisuse", "decideMisuseAction",
       "reviewSuspension", "escalateShutdown", "notifyCustomerGovernment", "verifyShutdown");
 
+  static final List<String> APPEAL = List.of("assessAppeal", "decideAppeal");
+
   static Stream<String> taskForms() {
-    return Stream.concat(REVIEWS_AND_DECISIONS.stream(), ENFORCEMENT.stream());
+    return Stream.of(REVIEWS_AND_DECISIONS, ENFORCEMENT, APPEAL).flatMap(List::stream);
   }
 
   @ParameterizedTest
@@ -105,6 +108,23 @@ class FormsTest {
         .path("conditional").path("hide").asText()).contains("countersignComments = null");
     assertThat(keys("licensingDecision")).contains("technicalRecommendationText", "suggestedOutcomeText");
     assertThat(keys("countersignDecision")).contains("licensingDecisionByText", "licensingDecisionText");
+  }
+
+  /** Issue 17: the appeal's officers see the original application, every review, the refusal and the grounds. */
+  @Test
+  void appealFormsShowTheCaseTheRefusalAndTheGrounds() throws IOException {
+    for (String task : APPEAL) {
+      assertThat(form(task).path("id").asText()).isEqualTo(task + "Form");
+      assertThat(keys(task)).as(task).contains("appealGrounds", "appealApplicationText", "appealReviewsText",
+          "appealDecisionText", "appealReference");
+    }
+    assertThat(keys("assessAppeal")).contains("appealRecommendation", "appealAssessment");
+    assertThat(keys("decideAppeal")).contains("appealRecommendationText", "appealAssessedByText", "appealOutcome",
+        "appealRationale", "licenseConditions");
+    JsonNode criteria = components("licensingDecision").stream().filter(c -> "refusalCriteria".equals(c.path("key").asText()))
+        .findFirst().orElseThrow();
+    assertThat(criteria.path("type").asText()).isEqualTo("checklist");
+    assertThat(criteria.path("values")).hasSize(9);
   }
 
   @Test
