@@ -224,7 +224,7 @@ class PostgresBootTest {
     Map<String, Object> report = driver.get("officer", "/api/statistics/transparency?year=" + year).getBody();
     List<?> issued = (List<?>) ((Map<?, ?>) report.get("sections")).get("licensesIssued");
     assertThat(((Number) ((Map<?, ?>) issued.get(0)).get("count")).intValue()).isPositive();
-    assertThat(((Map<?, ?>) report.get("sections")).keySet().stream().map(String::valueOf).toList()).containsExactly("licensesIssued", "refusals", "suspensions",
+    assertThat(((Map<?, ?>) report.get("sections")).keySet().stream().map(String::valueOf).toList()).containsExactly("licensesIssued", "issuedOnAppeal", "refusals", "suspensions",
         "revocations", "shutdownsOrdered", "shutdownsVerified", "misuseReports", "withdrawals");
     Map<String, Object> operations = driver.get("officer", "/api/statistics/operations").getBody();
     assertThat(((Number) ((Map<?, ?>) operations.get("decisions")).get("count")).intValue()).isPositive();

@@ -8,6 +8,7 @@ public final class Labels {
 
   private static final Map<String, String> SECTIONS = Map.of(
       TransparencyFigures.LICENSES_ISSUED, "Licenses issued",
+      TransparencyFigures.ISSUED_ON_APPEAL, "Licenses issued on appeal",
       TransparencyFigures.REFUSALS, "Refusals",
       TransparencyFigures.SUSPENSIONS, "Suspensions",
       TransparencyFigures.REVOCATIONS, "Revocations",

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class OperationsFigures {
 
+  /** The statuses of an open case: screening, review, decision or appeal still to come. */
+  static final List<String> OPEN_STATUSES = List.of("AWAITING_COMPLIANCE_CHECK", "INFORMATION_REQUESTED", "IN_REVIEW",
+      "AWAITING_DECISION", "UNDER_APPEAL");
+
   /** The UK's service targets: decided within 20 and within 60 working days. */
   public static final int TARGET_DAYS = 20;
   public static final int OUTER_TARGET_DAYS = 60;
@@ -68,11 +72,11 @@ public class OperationsFigures {
 
   public OpenCases openCases() {
     Map<String, Long> byStatus = new LinkedHashMap<>();
-    for (String status : List.of("INFORMATION_REQUESTED", "IN_REVIEW", "AWAITING_DECISION")) {
+    for (String status : OPEN_STATUSES) {
       byStatus.put(status, 0L);
     }
-    jdbc.sql("select status, count(*) from application where status in ('INFORMATION_REQUESTED', 'IN_REVIEW',"
-            + " 'AWAITING_DECISION') group by status")
+    jdbc.sql("select status, count(*) from application where status in ('AWAITING_COMPLIANCE_CHECK',"
+            + " 'INFORMATION_REQUESTED', 'IN_REVIEW', 'AWAITING_DECISION', 'UNDER_APPEAL') group by status")
         .query(rs -> {
           byStatus.put(rs.getString(1), rs.getLong(2));
         });

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 public class TransparencyFigures {
 
   public static final String LICENSES_ISSUED = "licensesIssued";
+  public static final String ISSUED_ON_APPEAL = "issuedOnAppeal";
   public static final String REFUSALS = "refusals";
   public static final String SUSPENSIONS = "suspensions";
   public static final String REVOCATIONS = "revocations";
@@ -43,6 +44,8 @@ public class TransparencyFigures {
   public static final String TOTAL_VALUE_EUR = "totalValueEur";
   public static final String VALUE_NOT_CONVERTED = "valueNotConverted";
   public static final String SCREENING_REJECTIONS = "screeningRejections";
+  /** A licensing officer's refusal per criterion it rests on: {@code criterion.<CODE>} (issue 17). */
+  public static final String CRITERION = "criterion";
   public static final String MEDIAN_DAYS_TO_VERIFICATION = "medianDaysToVerification";
   public static final String CLOSED = "closed";
   /** Measures that are not counts: never shown as {@code <3}, but withheld with a row's small count. */
@@ -70,7 +73,9 @@ public class TransparencyFigures {
     OffsetDateTime until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toOffsetDateTime();
     List<TransparencyReport.Section> sections = new ArrayList<>();
     sections.add(section(LICENSES_ISSUED, List.of(COUNT, TOTAL_VALUE_EUR, VALUE_NOT_CONVERTED), licensesIssued(from, until)));
-    // where issue 17's appeals exist: issuedOnAppeal, as a contributed TransparencySection
+    sections.add(section(ISSUED_ON_APPEAL, List.of(COUNT), counted("""
+        select a.end_user_country, a.product_category from license l join application a on a.id = l.application_id
+        where l.issued_on_appeal and l.issued_at >= ? and l.issued_at < ?""", from, until)));
     sections.add(section(REFUSALS, List.of(COUNT, SCREENING_REJECTIONS), refusals(from, until)));
     sections.add(section(SUSPENSIONS, List.of(COUNT), counted("""
         select a.end_user_country, a.product_category from license_suspension s
@@ -115,12 +120,13 @@ public class TransparencyFigures {
   }
 
   /**
-   * Every refusal, and among them the screening's (by the screening table's reason codes). Where
-   * issue 17's refusal criteria exist, a person's refusal adds {@code criterion.<CODE>} here.
+   * Every refusal standing at the end of the year's events, and among them the screening's (by the
+   * screening table's reason codes) and a licensing officer's by the criteria it rests on. A refusal
+   * overturned on appeal is no longer one: its license counts in licensesIssued and issuedOnAppeal.
    */
   private List<Event> refusals(OffsetDateTime from, OffsetDateTime until) {
     return jdbc.sql("""
-            select end_user_country, product_category, decided_by, decision_reasons from application
+            select end_user_country, product_category, decided_by, decision_reasons, refusal_criteria from application
             where decision_outcome = 'REJECTED' and decided_at >= ? and decided_at < ?""")
         .params(from, until)
         .query((rs, i) -> {
@@ -132,6 +138,12 @@ public class TransparencyFigures {
             if (reasons != null && !reasons.isBlank()) {
               Arrays.stream(reasons.split(",")).distinct()
                   .forEach(code -> adds.put(SCREENING_REJECTIONS + "." + code, BigDecimal.ONE));
+            }
+          } else {
+            String criteria = rs.getString("refusal_criteria");
+            if (criteria != null && !criteria.isBlank()) {
+              Arrays.stream(criteria.split(",")).distinct()
+                  .forEach(code -> adds.put(CRITERION + "." + code, BigDecimal.ONE));
             }
           }
           return new Event(rs.getString(1), rs.getString(2), adds, Map.of());

@@ -147,6 +147,50 @@ class ApplicationAppealProcessTest extends ProcessPathTest {
         "Appeal assessed", "Appeal decided", "Appeal against a refusal", "Judicial control answers the refusal");
   }
 
+  /** Issue 19 meets issue 17: a refusal counts per criterion; granted on appeal, it counts as a license issued on appeal. */
+  @Test
+  void theTransparencyReportCountsARefusalsCriteriaAndTheLicenseIssuedOnAppeal() {
+    Map<String, Object> refused = refused("tech");
+    Map<String, Number> afterRefusal = transparencyTotals();
+    String id = (String) refused.get("id");
+    String appealReference = (String) ((Map<?, ?>) appeal("exporter", id, GROUNDS).getBody().get("appeal")).get("reference");
+    ProcessInstance instance = appealInstance(appealReference);
+    driver.runAsyncJobs(instance.getId());
+    driver.complete("officer2", driver.task(instance.getId(), "assessAppeal"), withVariables("appealRecommendation",
+        "GRANT", "appealAssessment", "The judgment shows effective judicial control of every use."));
+    driver.complete("appeals1", driver.task(instance.getId(), "decideAppeal"), withVariables("appealOutcome",
+        "APPROVED_ON_APPEAL", "appealRationale", "Judicial control answers the refusal's criterion."));
+    driver.runAsyncJobs(instance.getId());
+    Map<String, Number> afterAppeal = transparencyTotals();
+
+    Assertions.assertThat(afterRefusal.get("refusals/criterion.DIVERSION_RISK").intValue()).isPositive();
+    Assertions.assertThat(afterAppeal.getOrDefault("refusals/criterion.DIVERSION_RISK", 0).intValue())
+        .as("the refusal stands no longer").isEqualTo(afterRefusal.get("refusals/criterion.DIVERSION_RISK").intValue() - 1);
+    Assertions.assertThat(afterAppeal.get("refusals/count").intValue()).isEqualTo(afterRefusal.get("refusals/count").intValue() - 1);
+    Assertions.assertThat(afterAppeal.get("issuedOnAppeal/count").intValue())
+        .isEqualTo(afterRefusal.get("issuedOnAppeal/count").intValue() + 1);
+    Assertions.assertThat(afterAppeal.get("licensesIssued/count").intValue())
+        .isEqualTo(afterRefusal.get("licensesIssued/count").intValue() + 1);
+  }
+
+  /** This year's figures over every destination and category, as {@code section/measure}. */
+  private Map<String, Number> transparencyTotals() {
+    ResponseEntity<Map<String, Object>> report = driver.get("officer", "/api/statistics/transparency?year="
+        + java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue());
+    Assertions.assertThat(report.getStatusCode().value()).isEqualTo(200);
+    Map<String, Number> totals = new java.util.HashMap<>();
+    ((Map<?, ?>) report.getBody().get("sections")).forEach((section, rows) -> {
+      Map<?, ?> all = (Map<?, ?>) ((List<?>) rows).get(0);
+      Assertions.assertThat(all.get("country")).isEqualTo("ALL");
+      all.forEach((measure, value) -> {
+        if (value instanceof Number number) {
+          totals.put(section + "/" + measure, number);
+        }
+      });
+    });
+    return totals;
+  }
+
   @Test
   void refusedAfterAppealIsFinal() throws Exception {
     Map<String, Object> refused = refused("tech");

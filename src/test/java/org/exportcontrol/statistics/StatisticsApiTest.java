@@ -100,7 +100,8 @@ class StatisticsApiTest extends IntegrationTest {
         .containsEntry("valueNotConverted", 1);
     assertThat(row(report2041, "refusals", "ALL", "ALL")).containsEntry("count", 2).containsEntry("screeningRejections", 1)
         .containsEntry("screeningRejections.COUNTRY_NOT_ELIGIBLE", 1);
-    assertThat(row(report2041, "refusals", "DE", "INTERCEPTION")).containsEntry("count", 1).containsEntry("screeningRejections", 0);
+    assertThat(row(report2041, "refusals", "DE", "INTERCEPTION")).containsEntry("count", 1).containsEntry("screeningRejections", 0)
+        .containsEntry("criterion.HUMAN_RIGHTS_RISK", 1).containsEntry("criterion.DIVERSION_RISK", 1);
     assertThat(row(report2041, "refusals", "KP", "INTERCEPTION")).containsEntry("count", 1).containsEntry("screeningRejections", 1);
     for (String section : List.of("suspensions", "revocations", "shutdownsOrdered")) {
       assertThat(row(report2041, section, "FR", "INTERCEPTION")).as(section).containsEntry("count", 1);
@@ -233,7 +234,8 @@ class StatisticsApiTest extends IntegrationTest {
     driver.complete("foreign", driver.task(instance, "foreignAffairsReview"), Map.of(
         "foreignAffairsRecommendation", "REJECT", "foreignAffairsComments", "no"));
     driver.joinReviews(instance);
-    driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "REJECT"));
+    driver.complete("officer", driver.task(instance, "licensingDecision"), Map.of("licensingDecision", "REJECT",
+        "refusalCriteria", org.camunda.spin.Spin.JSON("[\"HUMAN_RIGHTS_RISK\", \"DIVERSION_RISK\"]")));
     driver.runAsyncJobs(instance);
   }
 

@@ -183,6 +183,26 @@ class RestrictedPartyApiTest extends IntegrationTest {
     assertThat(driver.tasks().createTaskQuery().processInstanceId(reviewInstance).count()).isEqualTo(1);
   }
 
+  /** Issue 18 meets issue 17: an amendment is screened as a submission is; a listed end user refers it. */
+  @Test
+  void anAmendmentNamingAListedEndUserIsReferredToTheComplianceCheck() {
+    String word = RestrictedPartyLists.uniqueWord();
+    RestrictedPartyLists.importAndRescreen(rest, processEngine, RestrictedPartyLists.HEADER
+        + row("TEST-" + word.toUpperCase(), "P1", word + " Cyber Command", "", ""));
+    Map<String, Object> submitted = driver.submit("exporter", application("FR"));
+    assertThat(submitted).containsEntry("status", "IN_REVIEW");
+    ResponseEntity<Map<String, Object>> amended = driver.post("exporter",
+        "/api/applications/" + submitted.get("id") + "/amendments",
+        application("FR").replace("\"National Police\"", "\"" + word + " Cyber Command\""));
+    assertThat(amended.getStatusCode().value()).as(String.valueOf(amended.getBody())).isEqualTo(201);
+    assertThat(amended.getBody()).containsEntry("status", "AWAITING_COMPLIANCE_CHECK")
+        .containsEntry("amendmentOf", submitted.get("reference"));
+    assertThat(amended.getBody().get("screening"))
+        .isEqualTo(Map.of("outcome", "REFERRED", "reasons", List.of("RESTRICTED_PARTY_MATCH")));
+    String instance = driver.processInstanceOf((String) amended.getBody().get("reference"));
+    assertThat(driver.task(instance, "restrictedPartyCheck")).isNotNull();
+  }
+
   @Test
   void applicantsNeverSeeListEntriesNorMisuseReports() {
     String word = RestrictedPartyLists.uniqueWord();
