@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * answer a guess that the throttle holds back. Each check of a password takes an attempt of the
  * throttle; requests with the same credentials at the same moment share one check. Failures are
  * never remembered, and a failure forgets the user's remembered successes. A password change or a new group takes effect after at
- * most the time to live (ADR 0011), an administrator's lock ({@link UserLocks}) at once.
+ * most the time to live (ADR 0011), an administrator's lock ({@link UserLocks}) at once, on every node:
+ * a remembered success is used only while {@link AccountStates} says the user is still admitted.
  * Entries are keyed by an HMAC of user and password under a key that lives only in this process.
  */
 @Component
@@ -41,6 +42,7 @@ public class VerifiedCredentials {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final AccountStates accounts;
   private final long ttlMillis;
   private final SecretKeySpec key;
   private final ConcurrentHashMap<String, Verified> remembered = new ConcurrentHashMap<>();
@@ -49,9 +51,11 @@ public class VerifiedCredentials {
   /** A user whose password was checked, with the groups and tenants the engine checks against. */
   public record Verified(String userId, List<String> groupIds, List<String> tenantIds, long expiresAt) {}
 
-  public VerifiedCredentials(IdentityService identityService, CredentialProperties properties, LoginThrottle throttle) {
+  public VerifiedCredentials(IdentityService identityService, CredentialProperties properties, LoginThrottle throttle,
+      AccountStates accounts) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.accounts = accounts;
     this.ttlMillis = properties.credentialCacheTtl().toMillis();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -77,7 +81,11 @@ public class VerifiedCredentials {
     String entry = entryKey(userId, password);
     Verified known = remembered.get(entry);
     if (known != null && now() < known.expiresAt()) {
-      return Optional.of(known);
+      if (accounts.admitted(userId)) {
+        return Optional.of(known);
+      }
+      // locked or removed since, perhaps on another node: checked again, and refused, like any locked user
+      forget(userId);
     }
     return once(entry, () -> check(userId, password, clientAddress, entry));
   }

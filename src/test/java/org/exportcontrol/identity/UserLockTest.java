@@ -25,6 +25,7 @@ class UserLockTest extends IntegrationTest {
 
   @Autowired IdentityService identityService;
   @Autowired DecisionLog decisionLog;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void user() {
@@ -62,6 +63,19 @@ class UserLockTest extends IntegrationTest {
     assertThat(record).extracting(DecisionLogEntry::action).endsWith(DecisionAction.USER_LOCKED, DecisionAction.USER_UNLOCKED);
     assertThat(record.subList(record.size() - 2, record.size())).extracting(DecisionLogEntry::actor)
         .containsOnly("admin");
+  }
+
+  /**
+   * Issue 20: another node's lock reaches this node's credential cache at once. The lock is written as
+   * the other node's UserLocks writes it, straight into the shared table, without this node's forget.
+   */
+  @Test
+  void aLockMadeOnAnotherNodeIsRefusedHereAtOnce() {
+    assertThat(status(as(USER).getForEntity("/api/applications", String.class))).isEqualTo(HttpStatus.OK);
+    int max = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+        .getProcessEngineConfiguration()).getLoginMaxAttempts();
+    jdbc.sql("update ACT_ID_USER set ATTEMPTS_ = ? where ID_ = ?").params(max, USER).update();
+    assertThat(status(as(USER).getForEntity("/api/applications", String.class))).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class VerifiedCredentialsTest {
 
   final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+  final AccountStates accounts = mock(AccountStates.class);
   final Date start = new Date(1_800_000_000_000L);
 
   @BeforeEach
@@ -38,6 +39,7 @@ class VerifiedCredentialsTest {
     ClockUtil.setCurrentTime(start);
     when(identity.checkPassword(anyString(), anyString())).thenReturn(false);
     when(identity.checkPassword("legal", "secret")).thenReturn(true);
+    when(accounts.admitted(anyString())).thenReturn(true);
     Group group = mock(Group.class);
     when(group.getId()).thenReturn("legal-reviewers");
     when(identity.createGroupQuery().groupMember("legal").list()).thenReturn(List.of(group));
@@ -60,6 +62,17 @@ class VerifiedCredentialsTest {
 
     ClockUtil.setCurrentTime(new Date(start.getTime() + 30_000));
     assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
+    verify(identity, times(2)).checkPassword("legal", "secret");
+  }
+
+  /** Issue 20: a lock made on another node counts at once; the remembered success is not used. */
+  @Test
+  void aRememberedSuccessIsUsedOnlyWhileTheDatabaseStillAdmitsTheUser() {
+    VerifiedCredentials credentials = credentials("PT30S");
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isPresent();
+    when(accounts.admitted("legal")).thenReturn(false);
+    when(identity.checkPassword("legal", "secret")).thenReturn(false);
+    assertThat(credentials.verify("legal", "secret", "192.0.2.1")).isEmpty();
     verify(identity, times(2)).checkPassword("legal", "secret");
   }
 
@@ -159,6 +172,6 @@ class VerifiedCredentialsTest {
         new CredentialProperties.Throttle(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15)));
     // the throttle's clock stands still: its 1-second wait must not run out under a slow test
     return new VerifiedCredentials(identity, properties,
-        new LoginThrottle(properties, Clock.fixed(start.toInstant(), ZoneOffset.UTC)));
+        new LoginThrottle(properties, Clock.fixed(start.toInstant(), ZoneOffset.UTC)), accounts);
   }
 }
