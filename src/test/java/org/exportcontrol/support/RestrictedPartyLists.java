@@ -31,13 +31,17 @@ public final class RestrictedPartyLists {
 
   private RestrictedPartyLists() {}
 
-  /** A made-up word of capital-initial letters, unique enough to keep one test's parties its own. */
+  /**
+   * A made-up word of twelve letters, capital first, unique enough to keep one test's parties its own.
+   * Random letters, not syllables: two words of consonant-vowel syllables score about 0.75 against
+   * each other, enough for names that share their other words ("... Surveillance Directorate") to
+   * match another test's list entry once the shared database holds many.
+   */
   public static synchronized String uniqueWord() {
-    String consonants = "bdfgklmnprstvz";
-    String vowels = "aeiou";
+    String letters = "abcdefghijklmnopqrstuvwxyz";
     StringBuilder word = new StringBuilder();
-    for (int i = 0; i < 9; i++) {
-      word.append(i % 2 == 0 ? consonants.charAt(RANDOM.nextInt(consonants.length())) : vowels.charAt(RANDOM.nextInt(vowels.length())));
+    for (int i = 0; i < 12; i++) {
+      word.append(letters.charAt(RANDOM.nextInt(letters.length())));
     }
     return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
