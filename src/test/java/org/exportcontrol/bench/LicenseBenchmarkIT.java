@@ -192,16 +192,37 @@ class LicenseBenchmarkIT {
   private List<String> licensePath(ConfigurableApplicationContext app, GreenMail smtp, Map<Integer, Double> raw)
       throws Exception {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
+    Channel http = new Http();
+    Channel inProcess = new InProcess(app);
     List<String> licenses = new ArrayList<>();
-    runClients(WARMUP, 1, steps(), jdbc, licenses);
+    runClients(WARMUP, 1, steps(), jdbc, licenses, http);
+    runClients(WARMUP, 1, steps(), jdbc, licenses, inProcess);
     for (int threads : THREADS) {
+      // B1-inproc: the same user actions through the application's services and Camunda's Java API
+      Map<String, Long> rowsBefore = rowsPerTable(jdbc);
+      long inProcessStart = System.nanoTime();
+      runClients(N, threads, steps(), jdbc, licenses, inProcess);
+      double inProcessPerSecond = N / ((System.nanoTime() - inProcessStart) / 1e9);
+      Map<String, Long> rowsAfter = rowsPerTable(jdbc);
+      report.add("B1-inproc license path, " + threads + " thread(s)", inProcessPerSecond, "applications/s",
+          "informational", "B1-inproc/B0 " + String.format(java.util.Locale.ROOT, "%.2f", inProcessPerSecond / raw.get(threads)));
+      if (threads == THREADS.get(0)) {
+        rowsAfter.forEach((table, count) -> {
+          long written = count - rowsBefore.getOrDefault(table, 0L);
+          if (written != 0) {
+            report.add("B1-inproc rows per application in " + table, (double) written / N, "rows", "informational");
+          }
+        });
+      }
+
       Latencies[] steps = steps();
       long start = System.nanoTime();
-      runClients(N, threads, steps, jdbc, licenses);
+      runClients(N, threads, steps, jdbc, licenses, http);
       double perSecond = N / ((System.nanoTime() - start) / 1e9);
       double ratio = perSecond / raw.get(threads);
       report.add("B1 license path, " + threads + " client thread(s)", perSecond, "applications/s", "B1/B0 >= 0.7",
           String.format(java.util.Locale.ROOT, "%.2f", ratio));
+      report.add("B1/B1-inproc, " + threads + " thread(s)", perSecond / inProcessPerSecond, "", "B1/B1-inproc >= 0.7");
       String prefix = "B1 (" + threads + "t) ";
       report.latencies(prefix + "submit", steps[0], "");
       report.latencies(prefix + "review (find, claim, complete)", steps[1], "");
@@ -215,7 +236,7 @@ class LicenseBenchmarkIT {
     report.add("B1 completions repeated after an optimistic-locking conflict", retriedCompletions.get(), "",
         "informational");
     // correctness: every license issued, every email received once
-    int applications = WARMUP + N * THREADS.size();
+    int applications = 2 * (WARMUP + N * THREADS.size());
     assertThat(licenses).hasSize(applications).doesNotHaveDuplicates();
     Map<String, Long> subjects = Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::subject)
         .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
@@ -230,8 +251,8 @@ class LicenseBenchmarkIT {
    * real clients they do not wait for the emails before the next application. A watcher records when
    * each application's license and both emails exist; the run ends when all of them do.
    */
-  private void runClients(int count, int threads, Latencies[] steps, JdbcClient jdbc, List<String> licenses)
-      throws Exception {
+  private void runClients(int count, int threads, Latencies[] steps, JdbcClient jdbc, List<String> licenses,
+      Channel channel) throws Exception {
     Map<String, long[]> pending = new java.util.concurrent.ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
     AtomicInteger remaining = new AtomicInteger(count);
@@ -241,7 +262,7 @@ class LicenseBenchmarkIT {
       clients.add(pool.submit(() -> {
         while (remaining.getAndDecrement() > 0) {
           long begin = System.nanoTime();
-          String[] application = decideOneApplication(steps);
+          String[] application = decideOneApplication(steps, channel);
           pending.put(application[0], new long[] {begin, System.nanoTime()});
         }
         return null;
@@ -289,21 +310,141 @@ class LicenseBenchmarkIT {
   }
 
   /** Submit, three reviews, decision; answers {reference, id}. */
-  private String[] decideOneApplication(Latencies[] steps) throws Exception {
+  private String[] decideOneApplication(Latencies[] steps, Channel channel) throws Exception {
     long begin = System.nanoTime();
-    JsonNode submitted = call("exporter", "POST", "/api/applications", LicenseReviewDriver.application("DE"), 201);
+    String[] submitted = channel.submit();
     steps[0].record(System.nanoTime() - begin);
-    String reference = submitted.get("reference").asText();
+    String reference = submitted[0];
     for (String[] review : new String[][] {{"tech", "technicalReview", "technicalRecommendation"},
         {"legal", "legalReview", "legalRecommendation"}, {"foreign", "foreignAffairsReview", "foreignAffairsRecommendation"}}) {
       long t = System.nanoTime();
-      work(steps, review[0], reference, review[1], review[2], "APPROVE");
+      channel.work(steps, review[0], reference, review[1], review[2], "APPROVE");
       steps[1].record(System.nanoTime() - t);
     }
     long decided = System.nanoTime();
-    work(steps, "officer", reference, "licensingDecision", "licensingDecision", "APPROVE");
+    channel.work(steps, "officer", reference, "licensingDecision", "licensingDecision", "APPROVE");
     steps[2].record(System.nanoTime() - decided);
-    return new String[] {reference, submitted.get("id").asText()};
+    return submitted;
+  }
+
+  /** How the benchmark's users reach the application: over HTTP (B1) or inside its JVM (B1-inproc). */
+  private interface Channel {
+
+    /** Submits the demo exporter's application; answers {reference, id}. */
+    String[] submit() throws Exception;
+
+    /** Finds the case's task, claims it and completes it with one variable, as the user. */
+    void work(Latencies[] steps, String user, String reference, String taskKey, String variable, String value)
+        throws Exception;
+  }
+
+  /** B1: what the exporter's client and Tasklist send, with HTTP Basic. */
+  private final class Http implements Channel {
+
+    @Override
+    public String[] submit() throws Exception {
+      JsonNode submitted = call("exporter", "POST", "/api/applications", LicenseReviewDriver.application("DE"), 201);
+      return new String[] {submitted.get("reference").asText(), submitted.get("id").asText()};
+    }
+
+    @Override
+    public void work(Latencies[] steps, String user, String reference, String taskKey, String variable, String value)
+        throws Exception {
+      LicenseBenchmarkIT.this.work(steps, user, reference, taskKey, variable, value);
+    }
+  }
+
+  /**
+   * B1-inproc: the same actions through the application's own service and Camunda's Java API in the
+   * application's JVM, each as the user with the user's groups (what the API's security sets up), so
+   * the engine runs the same task rules, gate and authorizations; no HTTP, no password check.
+   */
+  private final class InProcess implements Channel {
+
+    private final org.exportcontrol.application.ApplicationService applications;
+    private final ObjectMapper json;
+    private final ProcessEngine engine;
+    private final Map<String, List<String>> groups = new java.util.concurrent.ConcurrentHashMap<>();
+
+    InProcess(ConfigurableApplicationContext app) {
+      this.applications = app.getBean(org.exportcontrol.application.ApplicationService.class);
+      this.json = app.getBean(ObjectMapper.class);
+      this.engine = app.getBean(ProcessEngine.class);
+      for (String user : List.of("exporter", "tech", "legal", "foreign", "officer")) {
+        groups.put(user, engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            .map(g -> g.getId()).toList());
+      }
+    }
+
+    @Override
+    public String[] submit() throws Exception {
+      org.exportcontrol.application.ApplicationRequest request = json.readValue(LicenseReviewDriver.application("DE"),
+          org.exportcontrol.application.ApplicationRequest.class);
+      org.exportcontrol.application.ApplicationView view = as("exporter", () -> applications.submit(request,
+          new org.exportcontrol.identity.CurrentUser("exporter", groups.get("exporter"))));
+      return new String[] {view.reference(), view.id()};
+    }
+
+    @Override
+    public void work(Latencies[] steps, String user, String reference, String taskKey, String variable, String value) {
+      TaskService tasks = engine.getTaskService();
+      long t = System.nanoTime();
+      java.util.function.Supplier<List<org.camunda.bpm.engine.task.Task>> find = () -> as(user, () -> tasks
+          .createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).listPage(0, 1));
+      List<org.camunda.bpm.engine.task.Task> found = find.get();
+      steps[5].record(System.nanoTime() - t);
+      @SuppressWarnings("unchecked")
+      List<org.camunda.bpm.engine.task.Task>[] holder = new List[] {found};
+      Await.until(taskKey + " of " + reference, () -> !holder[0].isEmpty() || !(holder[0] = find.get()).isEmpty(),
+          Duration.ofSeconds(30), Duration.ofMillis(5));
+      String taskId = holder[0].get(0).getId();
+      t = System.nanoTime();
+      as(user, () -> {
+        tasks.claim(taskId, user);
+        return null;
+      });
+      steps[6].record(System.nanoTime() - t);
+      t = System.nanoTime();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          as(user, () -> {
+            tasks.complete(taskId, Map.of(variable, value));
+            return null;
+          });
+          steps[7].record(System.nanoTime() - t);
+          return;
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+          if (attempt == 5) {
+            throw e;
+          }
+          retriedCompletions.incrementAndGet();
+        }
+      }
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> action) {
+      IdentityService identity = engine.getIdentityService();
+      identity.setAuthentication(user, groups.get(user));
+      try {
+        return action.get();
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+  }
+
+  /** Rows in each table of the application's schema (the project's and the engine's). */
+  private static Map<String, Long> rowsPerTable(JdbcClient jdbc) {
+    List<String> tables = jdbc.sql("""
+        select table_name from information_schema.tables
+        where lower(table_schema) in ('public') and upper(table_type) in ('BASE TABLE', 'TABLE')""")
+        .query(String.class).list();
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    for (String table : tables) {
+      rows.put(table.toLowerCase(java.util.Locale.ROOT),
+          jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single());
+    }
+    return rows;
   }
 
   /** What Tasklist does: find the task, claim it, complete it with the form's variables. */

@@ -125,6 +125,105 @@ class TwoNodesIT {
     }
   }
 
+  /**
+   * docs/benchmarks.md, B5 throughput: the license path (submit, three reviews, decision, until the
+   * license's email is sent) by two client threads, first through one node, then through two, each
+   * client on its own node. Opt-in ({@code -Dbench.nodes=<applications per phase>}): it measures, it
+   * asserts only that every application got its license.
+   */
+  @Test
+  void throughputWithOneNodeAndWithTwo() throws Exception {
+    int applications = Integer.getInteger("bench.nodes", 0);
+    org.junit.jupiter.api.Assumptions.assumeTrue(applications > 0, "B5 throughput runs with -Dbench.nodes=<n>");
+    try (Postgres database = Postgres.freshDatabase()) {
+      GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      smtp.start();
+      Node first = Node.start("first", database, smtp.getSmtp().getPort());
+      Node second = null;
+      try {
+        first.awaitHealthy(http);
+        licensePath(List.of(first, first), 4, smtp);
+        double one = licensePath(List.of(first, first), applications, smtp);
+        second = Node.start("second", database, smtp.getSmtp().getPort());
+        second.awaitHealthy(http);
+        licensePath(List.of(second, second), 4, smtp);
+        double two = licensePath(List.of(first, second), applications, smtp);
+        System.out.printf(java.util.Locale.ROOT, "B5 throughput: one node %.2f applications/s, two nodes %.2f"
+            + " applications/s (%d applications each, two client threads)%n", one, two, applications);
+      } finally {
+        first.stop();
+        if (second != null) {
+          second.stop();
+        }
+        smtp.stop();
+      }
+    }
+  }
+
+  /** Applications per second, one client thread per node given, until every license email is sent. */
+  private double licensePath(List<Node> clients, int applications, GreenMail smtp) throws Exception {
+    int before = smtp.getReceivedMessages().length;
+    java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(applications);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients.size());
+    long start = System.nanoTime();
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    for (Node node : clients) {
+      running.add(pool.submit(() -> {
+        while (remaining.getAndDecrement() > 0) {
+          oneApplication(node);
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> client : running) {
+      client.get(30, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    // two emails per application: received, and approved with the license
+    Await.until("every license email sent", () -> smtp.getReceivedMessages().length >= before + 2 * applications,
+        Duration.ofMinutes(5), Duration.ofMillis(20));
+    return applications / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void oneApplication(Node node) throws Exception {
+    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(node.uri("/api/applications"))
+        .header("Authorization", basic("exporter")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(application())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    Matcher reference = REFERENCE.matcher(submitted.body());
+    assertThat(reference.find()).isTrue();
+    for (String[] step : new String[][] {{"tech", "technicalReview", "technicalRecommendation"},
+        {"legal", "legalReview", "legalRecommendation"}, {"foreign", "foreignAffairsReview", "foreignAffairsRecommendation"},
+        {"officer", "licensingDecision", "licensingDecision"}}) {
+      String find = "/engine-rest/task?processInstanceBusinessKey=" + reference.group(1) + "&taskDefinitionKey="
+          + step[1] + "&firstResult=0&maxResults=1";
+      String[] taskId = {null};
+      // the decision appears once a job has joined the reviews
+      Await.until(step[1] + " of " + reference.group(1), () -> {
+        try {
+          Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(http.send(HttpRequest.newBuilder(node.uri(find))
+              .header("Authorization", basic(step[0])).build(), HttpResponse.BodyHandlers.ofString()).body());
+          return id.find() && (taskId[0] = id.group(1)) != null;
+        } catch (IOException e) {
+          return false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }, Duration.ofSeconds(60), Duration.ofMillis(5));
+      post(node, step[0], "/engine-rest/task/" + taskId[0] + "/claim", "{\"userId\": \"" + step[0] + "\"}");
+      post(node, step[0], "/engine-rest/task/" + taskId[0] + "/complete",
+          "{\"variables\": {\"" + step[2] + "\": {\"value\": \"APPROVE\"}}}");
+    }
+  }
+
+  private void post(Node node, String user, String path, String body) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic(user))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(204);
+  }
+
   private static long longValue(Connection db, String sql) throws SQLException {
     try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
