@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.exportcontrol.e2e.Browser;
+import org.exportcontrol.e2e.Tasklist;
 import org.exportcontrol.support.Await;
 import org.exportcontrol.support.Postgres;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * alternately, without a gap. The first node's SMTP server hangs, so it holds locked email jobs when
  * it is killed with SIGKILL; the second takes them over once their lock (10 s here) expires and
  * every acknowledgement goes out once, nothing left locked or failed. A person logged in to Tasklist
- * on the killed node goes on working on the other one (Spring Session JDBC), CSRF token included,
- * without a new login.
+ * on the killed node, in Chromium and with an HTTP client, goes on working on the other one (Spring
+ * Session JDBC): a claim, CSRF token included, without a new login.
  */
 class TwoNodesIT {
 
@@ -57,6 +59,7 @@ class TwoNodesIT {
       Tarpit tarpit = new Tarpit();
       Node first = Node.start("first", database, tarpit.port());
       Node second = Node.start("second", database, smtp.getSmtp().getPort());
+      Browser browser = null;
       try {
         first.awaitHealthy(http);
         second.awaitHealthy(http);
@@ -82,6 +85,11 @@ class TwoNodesIT {
             .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(numbers.get(0),
                 numbers.get(0) + APPLICATIONS - 1).boxed().toList());
 
+        // a person in a real browser, logged in to Tasklist on the first node
+        browser = browserSteps() ? Browser.start("two-nodes") : null;
+        if (browser != null) {
+          new Tasklist(browser, "http://localhost:" + first.port()).logIn("tech", "Tess Technical");
+        }
         WebappSession tech = WebappSession.login(http, first, "tech");
         assertThat(tech.countTasks(http, first)).as("the technical reviews, asked on the first node")
             .isEqualTo(APPLICATIONS);
@@ -96,6 +104,26 @@ class TwoNodesIT {
         long killedAt = System.nanoTime();
         assertThat(tech.countTasks(http, second)).as("the same session and CSRF token on the surviving node")
             .isEqualTo(APPLICATIONS);
+        if (browser != null) {
+          // the browser's cookies are the host's, whatever the port: the next click reaches the other node
+          String taskId;
+          try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password());
+              Statement statement = db.createStatement();
+              ResultSet rows = statement.executeQuery("select id_ from act_ru_task where task_def_key_ = 'technicalReview'"
+                  + " and assignee_ is null order by id_ limit 1")) {
+            rows.next();
+            taskId = rows.getString(1);
+          }
+          Tasklist onSecond = new Tasklist(browser, "http://localhost:" + second.port());
+          onSecond.openTaskByUrl(taskId);
+          // claiming is a POST with the CSRF token: the session and its token came from the database
+          onSecond.claim();
+          browser.screenshot("two-nodes-claimed-on-the-surviving-node");
+          try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            assertThat(longValue(db, "select count(*) from act_ru_task where id_ = '" + taskId + "' and assignee_ = 'tech'"))
+                .as("claimed in the browser on the surviving node, without a new login").isEqualTo(1);
+          }
+        }
 
         Await.until("every acknowledgement sent", () -> smtp.getReceivedMessages().length >= APPLICATIONS,
             Duration.ofSeconds(90), Duration.ofMillis(100));
@@ -117,6 +145,9 @@ class TwoNodesIT {
         assertThat(byMessageId.values().stream().filter(n -> n > 1).count()).as("repeats of one hand-off")
             .isLessThanOrEqualTo(1);
       } finally {
+        if (browser != null) {
+          browser.close();
+        }
         first.kill();
         second.stop();
         smtp.stop();
@@ -222,6 +253,12 @@ class TwoNodesIT {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(204);
+  }
+
+  /** In CI (-Pe2e) the browser steps must run; elsewhere they run where Chromium is installed. */
+  private static boolean browserSteps() {
+    return Boolean.getBoolean("exportcontrol.test.browser.required")
+        || Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER);
   }
 
   private static long longValue(Connection db, String sql) throws SQLException {
