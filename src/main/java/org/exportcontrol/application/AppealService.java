@@ -111,6 +111,10 @@ public class AppealService {
       throw new ConflictException(ref + " is " + application.status()
           + ": only an application refused by a licensing officer can be appealed.");
     }
+    if (application.decisionReasons().contains("RESTRICTED_PARTY")) {
+      throw new ConflictException(ref + " was refused because a compliance officer confirmed that its end user is on"
+          + " a restricted-party list, which cannot be appealed: only a licensing officer's refusal can.");
+    }
     if (!application.decisionReasons().contains(ExportLicenseReviewProcess.REVIEW_REFUSED)
         || application.decidedAt() == null) {
       throw new ConflictException(ref + " was rejected by the automated screening, which cannot be appealed: "

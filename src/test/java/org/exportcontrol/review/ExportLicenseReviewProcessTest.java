@@ -733,6 +733,12 @@ class ExportLicenseReviewProcessTest extends ProcessPathTest {
     Assertions.assertThat(as("officer").getForEntity("/api/applications/" + id + "/history", String.class).getBody())
         .contains("\"action\":\"RESTRICTED_PARTY_MATCHED\"", "\"action\":\"RESTRICTED_PARTY_CHECKED\"",
             "\"action\":\"REFUSED\"");
+
+    // issue 17: only a licensing officer's refusal is appealable, and the answer says why
+    ResponseEntity<Map<String, Object>> appeal = driver.post("exporter", "/api/applications/" + id + "/appeal",
+        "{\"grounds\": \"The buyer is a different agency with the same name.\"}");
+    Assertions.assertThat(appeal.getStatusCode().value()).isEqualTo(409);
+    Assertions.assertThat((String) appeal.getBody().get("detail")).contains("restricted-party list", "cannot be appealed");
   }
 
   @Test
