@@ -2,7 +2,6 @@ package org.exportcontrol.appeal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,12 +39,6 @@ public class AppealFormVariables extends AbstractBpmnParseListener {
   private static final List<String> ORIGINAL_STEPS = List.of(ExportLicenseReviewProcess.TECHNICAL_REVIEW,
       ExportLicenseReviewProcess.LEGAL_REVIEW, ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW,
       ExportLicenseReviewProcess.LICENSING_DECISION, ExportLicenseReviewProcess.COUNTERSIGN);
-  private static final Map<String, String> STEP_NAMES = Map.of(
-      ExportLicenseReviewProcess.TECHNICAL_REVIEW, "Technical review",
-      ExportLicenseReviewProcess.LEGAL_REVIEW, "Legal review",
-      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, "Foreign-affairs review",
-      ExportLicenseReviewProcess.LICENSING_DECISION, "Licensing decision",
-      ExportLicenseReviewProcess.COUNTERSIGN, "Countersignature");
 
   private final ApplicationRepository applications;
   private final ReviewRecords records;
@@ -115,10 +108,7 @@ public class AppealFormVariables extends AbstractBpmnParseListener {
     if (entries.isEmpty()) {
       return "No review is on record.";
     }
-    return entries.stream().map(e -> STEP_NAMES.get(e.step()) + ": " + wording.label(e.outcome()) + ", by "
-        + wording.name(e.completedBy()) + " on " + wording.dateTime(e.completedAt())
-        + (e.comments() == null || e.comments().isBlank() ? "" : "\n  " + e.comments().replace("\n", "\n  ")))
-        .collect(Collectors.joining("\n"));
+    return entries.stream().map(e -> e.described(wording)).collect(Collectors.joining("\n"));
   }
 
   String decision(Application a) {

@@ -47,12 +47,6 @@ public class ReviewFormVariables extends AbstractBpmnParseListener {
       Map.entry("endUseCertificate.signedOn", "certificate date"),
       Map.entry("endUseCertificate.prohibitedUsesAcknowledged", "acknowledgement of the prohibited uses"),
       Map.entry("contractValue.amount", "contract amount"), Map.entry("contractValue.currency", "contract currency"));
-  private static final Map<String, String> STEP_NAMES = Map.of(
-      ExportLicenseReviewProcess.TECHNICAL_REVIEW, "Technical review",
-      ExportLicenseReviewProcess.LEGAL_REVIEW, "Legal review",
-      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, "Foreign-affairs review",
-      ExportLicenseReviewProcess.LICENSING_DECISION, "Licensing decision",
-      ExportLicenseReviewProcess.COUNTERSIGN, "Countersignature");
 
   private final ApplicationRepository applications;
   private final ReviewRecords reviews;
@@ -110,12 +104,7 @@ public class ReviewFormVariables extends AbstractBpmnParseListener {
     text.append("\n\n").append(earlierReviews.isEmpty() ? "The earlier application had no review yet."
         : "Reviews of " + earlier.reference() + ":");
     for (ReviewRecords.Entry r : earlierReviews) {
-      text.append("\n- ").append(STEP_NAMES.getOrDefault(r.step(), r.step())).append(": ")
-          .append(wording.label(r.outcome())).append(", by ").append(wording.name(r.completedBy()))
-          .append(", ").append(wording.dateTime(r.completedAt()));
-      if (r.comments() != null && !r.comments().isBlank()) {
-        text.append(". ").append(r.comments());
-      }
+      text.append("\n- ").append(r.described(wording));
     }
     return text.toString();
   }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.exportcontrol.application.ApplicationView;
+import org.exportcontrol.application.ExportLicenseReviewProcess;
 import org.exportcontrol.application.RecordedReviews;
+import org.exportcontrol.wording.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,7 +96,30 @@ public class ReviewRecords implements RecordedReviews {
 
   private record Row(String applicationId, Entry entry) {}
 
-  public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {}
+  public record Entry(String step, String outcome, String comments, String completedBy, OffsetDateTime completedAt) {
+
+    /** The step in words: "Technical review", "Countersignature". */
+    public String stepName() {
+      return STEP_NAMES.getOrDefault(step, step);
+    }
+
+    /**
+     * How the step reads on a form (the appeal's, an amendment's): "Technical review: Approve, by Tess
+     * Technical on 4 Dec 2026, 14:03 GMT", the comments indented below.
+     */
+    public String described(Wording wording) {
+      return stepName() + ": " + wording.label(outcome) + ", by " + wording.name(completedBy) + " on "
+          + wording.dateTime(completedAt)
+          + (comments == null || comments.isBlank() ? "" : "\n  " + comments.replace("\n", "\n  "));
+    }
+  }
+
+  private static final Map<String, String> STEP_NAMES = Map.of(
+      ExportLicenseReviewProcess.TECHNICAL_REVIEW, "Technical review",
+      ExportLicenseReviewProcess.LEGAL_REVIEW, "Legal review",
+      ExportLicenseReviewProcess.FOREIGN_AFFAIRS_REVIEW, "Foreign-affairs review",
+      ExportLicenseReviewProcess.LICENSING_DECISION, "Licensing decision",
+      ExportLicenseReviewProcess.COUNTERSIGN, "Countersignature");
 
   // by column name: JdbcClient's mapper for a class probes each camelCase name first (H2 logs every miss)
   private static Entry entry(ResultSet rs, int row) throws SQLException {
