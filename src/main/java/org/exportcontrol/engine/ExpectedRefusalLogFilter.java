@@ -29,6 +29,8 @@ import org.slf4j.Marker;
 public class ExpectedRefusalLogFilter extends TurboFilter {
 
   static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
+  /** Where the engine repeats a failure inside a sub-process's completion (ENGINE-20009) before the command's log. */
+  static final String ENGINE_PVM_LOGGER = "org.camunda.bpm.engine.pvm";
 
   private static final Set<Class<? extends Throwable>> EXPECTED = Set.of(FormFieldValidationException.class,
       AuthorizationException.class, ParseException.class, ExpressionRefusedException.class,
@@ -43,7 +45,8 @@ public class ExpectedRefusalLogFilter extends TurboFilter {
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (level != Level.ERROR || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
+    if (level != Level.ERROR
+        || !ENGINE_CONTEXT_LOGGER.equals(logger.getName()) && !ENGINE_PVM_LOGGER.equals(logger.getName())) {
       return FilterReply.NEUTRAL;
     }
     Throwable thrown = t;

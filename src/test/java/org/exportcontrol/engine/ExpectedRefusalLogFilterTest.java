@@ -23,6 +23,22 @@ class ExpectedRefusalLogFilterTest {
     assertThat(ExpectedRefusalLogFilter.expected(new MismatchingMessageCorrelationException("ApplicationWithdrawn"))).isTrue();
   }
 
+  /** ChaosTest's CI log: a collision also reached the log as ENGINE-20009 of the pvm logger, with its stack. */
+  @Test
+  void aCollisionRepeatedByTheSubProcessCompletionIsDroppedToo() {
+    ExpectedRefusalLogFilter filter = new ExpectedRefusalLogFilter();
+    ch.qos.logback.classic.Logger pvm = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(ExpectedRefusalLogFilter.ENGINE_PVM_LOGGER);
+    ProcessEngineException collision = new ProcessEngineException("ENGINE-03077 Cannot resolve parent");
+    assertThat(filter.decide(null, pvm, ch.qos.logback.classic.Level.ERROR, "ENGINE-20009 {}", new Object[] {collision},
+        null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
+    assertThat(filter.decide(null, pvm, ch.qos.logback.classic.Level.ERROR, "ENGINE-20009 {}",
+        new Object[] {new IllegalStateException("a bug")}, null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+    ch.qos.logback.classic.Logger other = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.exportcontrol");
+    assertThat(filter.decide(null, other, ch.qos.logback.classic.Level.ERROR, "x", null, collision))
+        .isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+  }
+
   @Test
   void unknownIdsAndRefusedSerializationAreExpected() {
     assertThat(ExpectedRefusalLogFilter.expected(new NullValueException("Cannot find task with id 42"))).isTrue();
